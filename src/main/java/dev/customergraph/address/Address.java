@@ -1,0 +1,21 @@
+package dev.customergraph.address;
+
+import java.time.OffsetDateTime;
+
+import dev.customergraph.graph.GlobalId;
+import org.jspecify.annotations.Nullable;
+
+/** One of a customer's addresses. {@code key} is the row id; {@code id} the global id. */
+public record Address(long key, long customerKey, @Nullable String firstName, @Nullable String lastName,
+		@Nullable String company, @Nullable String phone, @Nullable String line1, @Nullable String line2,
+		@Nullable String city, @Nullable String regionCode, @Nullable String regionName, @Nullable String postalCode,
+		@Nullable String countryCode, @Nullable Double latitude, @Nullable Double longitude,
+		boolean isDefaultShipping, boolean isDefaultBilling, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+	public static final String TYPE = "Address";
+
+	public String id() {
+		return new GlobalId(TYPE, this.key).encode();
+	}
+
+}

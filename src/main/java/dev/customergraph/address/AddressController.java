@@ -1,0 +1,91 @@
+package dev.customergraph.address;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import dev.customergraph.customer.Customer;
+import dev.customergraph.graph.Connection;
+import dev.customergraph.graph.Keyset;
+import dev.customergraph.graph.NodeType;
+import dev.customergraph.graph.PageRequest;
+import dev.customergraph.graph.QueryLimits;
+import dev.customergraph.tenancy.Caller;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Addresses in the graph: {@code Customer.addresses} and the default addresses, all served by
+ * one batched load of the page's customers' addresses, and {@code Address.customer}.
+ */
+@Controller
+class AddressController {
+
+	private static final String ADDRESSES_OF_CUSTOMER = "addressesOfCustomer";
+
+	private static final Keyset<Address> OLDEST_FIRST = Keyset.byId("addresses", "a.id", false, Address::key);
+
+	AddressController(BatchLoaderRegistry registry, AddressRepository repository) {
+		registry.<Long, List<Address>>forName(ADDRESSES_OF_CUSTOMER)
+			.registerMappedBatchLoader((customerKeys, environment) -> Mono
+				.fromCallable(() -> repository.findByCustomers(Caller.of(environment).partition(), customerKeys)));
+		registry.forTypePair(Long.class, Address.class)
+			.registerMappedBatchLoader((keys, environment) -> Mono
+				.fromCallable(() -> repository.findByKeys(Caller.of(environment).partition(), keys)));
+	}
+
+	@Bean
+	static NodeType addressNode() {
+		return new NodeType(Address.TYPE, Address.class);
+	}
+
+	@SchemaMapping(typeName = Customer.TYPE)
+	CompletableFuture<Connection<Address>> addresses(Customer customer, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
+			@ContextValue Caller caller, DataLoader<Long, List<Address>> addressesOfCustomer) {
+		PageRequest page = QueryLimits.page(first, after, last, before);
+		return addressesOf(customer, addressesOfCustomer)
+			.thenApply((addresses) -> OLDEST_FIRST.slice(addresses, page, caller.partition()));
+	}
+
+	@SchemaMapping(typeName = Customer.TYPE)
+	CompletableFuture<@Nullable Address> defaultShippingAddress(Customer customer,
+			DataLoader<Long, List<Address>> addressesOfCustomer) {
+		return addressOf(customer, customer.defaultShippingAddressId(), addressesOfCustomer);
+	}
+
+	@SchemaMapping(typeName = Customer.TYPE)
+	CompletableFuture<@Nullable Address> defaultBillingAddress(Customer customer,
+			DataLoader<Long, List<Address>> addressesOfCustomer) {
+		return addressOf(customer, customer.defaultBillingAddressId(), addressesOfCustomer);
+	}
+
+	@SchemaMapping(typeName = Address.TYPE)
+	CompletableFuture<Customer> customer(Address address, DataLoader<Long, Customer> customers) {
+		return customers.load(address.customerKey());
+	}
+
+	private static CompletableFuture<List<Address>> addressesOf(Customer customer,
+			DataLoader<Long, List<Address>> addressesOfCustomer) {
+		return addressesOfCustomer.load(customer.key()).thenApply((addresses) -> (addresses != null) ? addresses : List.of());
+	}
+
+	private static CompletableFuture<@Nullable Address> addressOf(Customer customer, @Nullable Long addressKey,
+			DataLoader<Long, List<Address>> addressesOfCustomer) {
+		if (addressKey == null) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return addressesOf(customer, addressesOfCustomer).thenApply((addresses) -> addresses.stream()
+			.filter((address) -> address.key() == addressKey)
+			.findFirst()
+			.orElse(null));
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.customergraph.address;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import java.util.List;
+
+import dev.customergraph.tenancy.Partition;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads addresses; whether one is a default comes from its customer's row in the same statement. */
+@Repository
+class AddressRepository {
+
+	private static final String SELECT = """
+			SELECT a.id, a.customer_id, a.first_name, a.last_name, a.company, a.phone, a.line1, a.line2, a.city,
+			       a.region_code, a.region_name, a.postal_code, a.country_code, a.latitude, a.longitude,
+			       a.id = c.default_shipping_address_id AS is_default_shipping,
+			       a.id = c.default_billing_address_id AS is_default_billing,
+			       a.created_at, a.updated_at
+			FROM address a
+			JOIN customer c ON c.tenant_id = a.tenant_id AND c.livemode = a.livemode AND c.id = a.customer_id
+			WHERE a.tenant_id = :tenantId AND a.livemode = :livemode
+			""";
+
+	private final JdbcClient jdbc;
+
+	AddressRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Map<Long, Address> findByKeys(Partition partition, Collection<Long> keys) {
+		return this.jdbc.sql(SELECT + "AND a.id IN (:keys)")
+			.param("tenantId", partition.tenantId())
+			.param("livemode", partition.livemode())
+			.param("keys", keys)
+			.query(AddressRepository::mapRow)
+			.stream()
+			.collect(Collectors.toMap(Address::key, Function.identity()));
+	}
+
+	/**
+	 * All addresses of each customer, oldest first. A customer has at most a handful
+	 * ({@code gateway.limits.addresses-per-customer}), so one statement loads them whole for a
+	 * page of customers, and the addresses connection and the default addresses share it.
+	 */
+	Map<Long, List<Address>> findByCustomers(Partition partition, Collection<Long> customerKeys) {
+		return this.jdbc.sql(SELECT + "AND a.customer_id IN (:customerKeys) ORDER BY a.customer_id, a.id")
+			.param("tenantId", partition.tenantId())
+			.param("livemode", partition.livemode())
+			.param("customerKeys", customerKeys)
+			.query(AddressRepository::mapRow)
+			.stream()
+			.collect(Collectors.groupingBy(Address::customerKey));
+	}
+
+	private static Address mapRow(ResultSet row, int rowNum) throws SQLException {
+		return new Address(row.getLong("id"), row.getLong("customer_id"), row.getString("first_name"),
+				row.getString("last_name"), row.getString("company"), row.getString("phone"), row.getString("line1"),
+				row.getString("line2"), row.getString("city"), row.getString("region_code"),
+				row.getString("region_name"), row.getString("postal_code"), row.getString("country_code"),
+				row.getObject("latitude", Double.class), row.getObject("longitude", Double.class),
+				row.getBoolean("is_default_shipping"), row.getBoolean("is_default_billing"),
+				row.getObject("created_at", LocalDateTime.class).atOffset(ZoneOffset.UTC),
+				row.getObject("updated_at", LocalDateTime.class).atOffset(ZoneOffset.UTC));
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.customergraph.address;
+
+import org.jspecify.annotations.NullMarked;

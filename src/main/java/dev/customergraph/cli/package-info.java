@@ -1,0 +1,4 @@
+@NullMarked
+package dev.customergraph.cli;
+
+import org.jspecify.annotations.NullMarked;

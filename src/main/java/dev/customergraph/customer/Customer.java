@@ -1,0 +1,35 @@
+package dev.customergraph.customer;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import dev.customergraph.graph.GlobalId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A customer as the graph shows it. {@code key} is the row id; {@code id} the global id.
+ * The default address and source ids point at the customer's own rows.
+ */
+public record Customer(long key, String email, @Nullable String firstName, @Nullable String lastName,
+		@Nullable String phone, @Nullable String locale, CustomerType type, boolean enabled, @Nullable String code,
+		List<String> tags, @Nullable String vatNumber, boolean acceptsMarketing, @Nullable String avatarUrl,
+		@Nullable Map<String, Object> metadata, List<PaymentProviderRef> paymentProviders,
+		boolean requestToBeForgotten, boolean livemode, int version, OffsetDateTime createdAt,
+		OffsetDateTime updatedAt, @Nullable Long defaultShippingAddressId, @Nullable Long defaultBillingAddressId,
+		@Nullable Long defaultSourceId) {
+
+	public static final String TYPE = "Customer";
+
+	public String id() {
+		return new GlobalId(TYPE, this.key).encode();
+	}
+
+	/** "first last", or the email when both are empty. */
+	public String displayName() {
+		String name = ((this.firstName != null ? this.firstName : "") + " " + (this.lastName != null ? this.lastName : ""))
+			.trim();
+		return name.isEmpty() ? this.email : name;
+	}
+
+}

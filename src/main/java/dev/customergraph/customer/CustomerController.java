@@ -1,0 +1,55 @@
+package dev.customergraph.customer;
+
+import java.util.List;
+
+import dev.customergraph.graph.Connection;
+import dev.customergraph.graph.GlobalId;
+import dev.customergraph.graph.Keyset;
+import dev.customergraph.graph.PageRequest;
+import dev.customergraph.graph.QueryLimits;
+import dev.customergraph.graph.TotalCount;
+import dev.customergraph.tenancy.Caller;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** The customer root fields: {@code customer}, {@code customerByEmail}, {@code customers}. */
+@Controller
+class CustomerController {
+
+	private final CustomerRepository repository;
+
+	CustomerController(CustomerRepository repository) {
+		this.repository = repository;
+	}
+
+	@QueryMapping
+	CompletableFuture<@Nullable Customer> customer(@Argument String id, DataLoader<Long, Customer> customers) {
+		return customers.load(GlobalId.keyOf(id, Customer.TYPE));
+	}
+
+	@QueryMapping
+	@Nullable Customer customerByEmail(@Argument String email, @ContextValue Caller caller) {
+		return this.repository.findByEmail(caller.partition(), email).orElse(null);
+	}
+
+	@QueryMapping
+	Connection<Customer> customers(@Argument @Nullable Integer first, @Argument @Nullable String after,
+			@Argument @Nullable Integer last, @Argument @Nullable String before,
+			@Argument @Nullable CustomerFilter filter, @Argument @Nullable CustomerOrder orderBy,
+			@ContextValue Caller caller) {
+		PageRequest page = QueryLimits.page(first, after, last, before);
+		CustomerFilter criteria = (filter != null) ? filter : CustomerFilter.NONE;
+		Keyset<Customer> keyset = ((orderBy != null) ? orderBy : CustomerOrder.DEFAULT).keyset();
+		List<Customer> rows = this.repository.findPage(caller.partition(), criteria, keyset, page);
+		return keyset.connection(rows, page, caller.partition(),
+				TotalCount.of(() -> this.repository.count(caller.partition(), criteria)));
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.customergraph.customer;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import dev.customergraph.graph.GlobalId;
+import dev.customergraph.graph.InvalidInputException;
+import dev.customergraph.graph.QueryLimits;
+import org.jspecify.annotations.Nullable;
+
+/** The {@code customers(filter:)} argument; every condition present must hold. */
+public record CustomerFilter(@Nullable List<String> ids, @Nullable String email, @Nullable String search,
+		@Nullable List<String> tags, @Nullable CustomerType type, @Nullable Boolean enabled,
+		@Nullable String countryCode, @Nullable Boolean requestToBeForgotten, @Nullable OffsetDateTime createdAfter,
+		@Nullable OffsetDateTime createdBefore, @Nullable OffsetDateTime updatedAfter) {
+
+	static final CustomerFilter NONE = new CustomerFilter(null, null, null, null, null, null, null, null, null, null,
+			null);
+
+	public CustomerFilter {
+		if (ids != null) {
+			QueryLimits.checkIds("filter.ids", ids.size());
+		}
+		if (countryCode != null && !countryCode.matches("[A-Za-z]{2}")) {
+			throw new InvalidInputException("'filter.countryCode' must be an ISO 3166-1 alpha-2 code such as DE.");
+		}
+	}
+
+	/** The row keys of {@code ids}, each of which must be a Customer id. */
+	@Nullable List<Long> idKeys() {
+		return (this.ids != null) ? this.ids.stream().map((id) -> GlobalId.keyOf(id, Customer.TYPE)).toList() : null;
+	}
+
+}

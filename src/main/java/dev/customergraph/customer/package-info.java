@@ -1,0 +1,4 @@
+@NullMarked
+package dev.customergraph.customer;
+
+import org.jspecify.annotations.NullMarked;

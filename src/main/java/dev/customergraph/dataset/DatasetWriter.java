@@ -1,0 +1,266 @@
+package dev.customergraph.dataset;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import dev.customergraph.dataset.BenchDataset.AddressRow;
+import dev.customergraph.dataset.BenchDataset.CustomerRow;
+import dev.customergraph.dataset.BenchDataset.SourceRow;
+import dev.customergraph.tenancy.TenantRepository;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the benchmark dataset into a tenant's test mode: chunks of customers with their
+ * tags, addresses and sources, each chunk one transaction of batched multi-row inserts, two
+ * chunks at a time. Refuses a tenant that already has test-mode customers, so two datasets
+ * never mix.
+ */
+@Component
+public class DatasetWriter {
+
+	private static final int CHUNK = 1000;
+
+	private static final int WRITERS = 2;
+
+	private static final String INSERT_CUSTOMER = """
+			INSERT INTO customer (tenant_id, livemode, email, first_name, last_name, phone, locale, type, enabled, code,
+			  vat_number, accepts_marketing, metadata, request_to_be_forgotten, version, created_at, updated_at)
+			VALUES (?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""";
+
+	private static final String INSERT_TAG = "INSERT INTO customer_tag (tenant_id, livemode, customer_id, tag) VALUES (?, FALSE, ?, ?)";
+
+	private static final String INSERT_ADDRESS = """
+			INSERT INTO address (tenant_id, livemode, customer_id, first_name, last_name, line1, line2, city,
+			  country_code, postal_code, latitude, longitude, created_at, updated_at)
+			VALUES (?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private static final String INSERT_SOURCE = """
+			INSERT INTO source (tenant_id, livemode, customer_id, type, provider, provider_reference, brand, last4,
+			  expiry_month, expiry_year, created_at, updated_at)
+			VALUES (?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	/** Address j = 0 (the lowest id) ships, the last one bills; source k = 0 is the default. */
+	private static final String SET_DEFAULTS = """
+			UPDATE customer c
+			JOIN (SELECT customer_id, MIN(id) AS first_id, MAX(id) AS last_id FROM address
+			      WHERE tenant_id = ? AND livemode = FALSE AND customer_id BETWEEN ? AND ? GROUP BY customer_id) a
+			  ON c.tenant_id = ? AND c.livemode = FALSE AND c.id = a.customer_id
+			SET c.default_shipping_address_id = a.first_id, c.default_billing_address_id = a.last_id""";
+
+	private static final String SET_DEFAULT_SOURCES = """
+			UPDATE customer c
+			JOIN (SELECT customer_id, MIN(id) AS first_id FROM source
+			      WHERE tenant_id = ? AND livemode = FALSE AND customer_id BETWEEN ? AND ? GROUP BY customer_id) s
+			  ON c.tenant_id = ? AND c.livemode = FALSE AND c.id = s.customer_id
+			SET c.default_source_id = s.first_id""";
+
+	private final DataSource dataSource;
+
+	private final JdbcClient jdbc;
+
+	private final TenantRepository tenants;
+
+	DatasetWriter(DataSource dataSource, JdbcClient jdbc, TenantRepository tenants) {
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.tenants = tenants;
+	}
+
+	/** Writes {@code customers} customers (and N / 10 detached sources) for the tenant's test mode. */
+	public DatasetChecksums write(String tenant, long customers, boolean showProgress) {
+		int tenantId = this.tenants.ensureTenant(tenant);
+		long existing = this.jdbc.sql("SELECT COUNT(*) FROM customer WHERE tenant_id = :tenantId AND livemode = FALSE")
+			.param("tenantId", tenantId)
+			.query(Long.class)
+			.single();
+		if (existing > 0) {
+			throw new IllegalStateException("Tenant '" + tenant + "' already has " + existing
+					+ " test-mode customers; seed a new tenant name instead.");
+		}
+		Progress progress = showProgress ? new Progress("customers", customers) : null;
+		ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+		try {
+			List<Future<?>> chunks = new ArrayList<>();
+			for (long from = 1; from <= customers; from += CHUNK) {
+				long first = from;
+				long last = Math.min(customers, from + CHUNK - 1);
+				chunks.add(writers.submit(() -> {
+					writeCustomers(tenantId, first, last);
+					if (progress != null) {
+						progress.advance(last - first + 1);
+					}
+					return null;
+				}));
+			}
+			for (long from = 1; from <= customers / 10; from += CHUNK) {
+				long first = from;
+				long last = Math.min(customers / 10, from + CHUNK - 1);
+				chunks.add(writers.submit(() -> {
+					writeDetachedSources(tenantId, first, last);
+					return null;
+				}));
+			}
+			for (Future<?> chunk : chunks) {
+				chunk.get();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Seeding was interrupted", ex);
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("Seeding failed: " + ex.getCause().getMessage(), ex.getCause());
+		}
+		finally {
+			writers.shutdownNow();
+		}
+		if (progress != null) {
+			progress.finish();
+		}
+		return DatasetChecksums.compute(this.jdbc, tenantId);
+	}
+
+	private void writeCustomers(int tenantId, long first, long last) throws SQLException {
+		List<CustomerRow> rows = new ArrayList<>(CHUNK);
+		for (long i = first; i <= last; i++) {
+			rows.add(BenchDataset.customer(i));
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				long[] keys = insertCustomers(connection, tenantId, rows);
+				insertChildren(connection, tenantId, rows, keys);
+				for (String sql : List.of(SET_DEFAULTS, SET_DEFAULT_SOURCES)) {
+					try (PreparedStatement update = connection.prepareStatement(sql)) {
+						update.setInt(1, tenantId);
+						update.setLong(2, keys[0]);
+						update.setLong(3, keys[keys.length - 1]);
+						update.setInt(4, tenantId);
+						update.executeUpdate();
+					}
+				}
+				connection.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+		}
+	}
+
+	private static long[] insertCustomers(Connection connection, int tenantId, List<CustomerRow> rows)
+			throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement(INSERT_CUSTOMER, Statement.RETURN_GENERATED_KEYS)) {
+			for (CustomerRow row : rows) {
+				insert.setInt(1, tenantId);
+				insert.setString(2, row.email());
+				insert.setString(3, row.firstName());
+				insert.setString(4, row.lastName());
+				insert.setString(5, row.phone());
+				insert.setString(6, row.locale());
+				insert.setString(7, row.type());
+				insert.setBoolean(8, row.enabled());
+				insert.setString(9, row.code());
+				insert.setString(10, row.vatNumber());
+				insert.setBoolean(11, row.acceptsMarketing());
+				insert.setString(12, row.metadata());
+				insert.setBoolean(13, row.requestToBeForgotten());
+				insert.setObject(14, row.createdAt());
+				insert.setObject(15, row.updatedAt());
+				insert.addBatch();
+			}
+			insert.executeBatch();
+			long[] keys = new long[rows.size()];
+			try (ResultSet generated = insert.getGeneratedKeys()) {
+				for (int n = 0; n < keys.length && generated.next(); n++) {
+					keys[n] = generated.getLong(1);
+				}
+			}
+			return keys;
+		}
+	}
+
+	private static void insertChildren(Connection connection, int tenantId, List<CustomerRow> rows, long[] keys)
+			throws SQLException {
+		try (PreparedStatement tags = connection.prepareStatement(INSERT_TAG);
+				PreparedStatement addresses = connection.prepareStatement(INSERT_ADDRESS);
+				PreparedStatement sources = connection.prepareStatement(INSERT_SOURCE)) {
+			for (int n = 0; n < rows.size(); n++) {
+				CustomerRow customer = rows.get(n);
+				for (String tag : customer.tags()) {
+					tags.setInt(1, tenantId);
+					tags.setLong(2, keys[n]);
+					tags.setString(3, tag);
+					tags.addBatch();
+				}
+				for (AddressRow address : BenchDataset.addresses(customer)) {
+					addresses.setInt(1, tenantId);
+					addresses.setLong(2, keys[n]);
+					addresses.setString(3, address.firstName());
+					addresses.setString(4, address.lastName());
+					addresses.setString(5, address.line1());
+					addresses.setString(6, address.line2());
+					addresses.setString(7, address.city());
+					addresses.setString(8, address.countryCode());
+					addresses.setString(9, address.postalCode());
+					addresses.setDouble(10, address.latitude());
+					addresses.setDouble(11, address.longitude());
+					addresses.setObject(12, address.createdAt());
+					addresses.setObject(13, address.createdAt());
+					addresses.addBatch();
+				}
+				for (SourceRow source : BenchDataset.sources(customer)) {
+					bindSource(sources, tenantId, keys[n], source);
+				}
+			}
+			tags.executeBatch();
+			addresses.executeBatch();
+			sources.executeBatch();
+		}
+	}
+
+	private void writeDetachedSources(int tenantId, long first, long last) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement sources = connection.prepareStatement(INSERT_SOURCE)) {
+			for (long m = first; m <= last; m++) {
+				bindSource(sources, tenantId, null, BenchDataset.detachedSource(m));
+			}
+			sources.executeBatch();
+		}
+	}
+
+	private static void bindSource(PreparedStatement sources, int tenantId, Long customerKey, SourceRow source)
+			throws SQLException {
+		sources.setInt(1, tenantId);
+		if (customerKey != null) {
+			sources.setLong(2, customerKey);
+		}
+		else {
+			sources.setNull(2, Types.BIGINT);
+		}
+		sources.setString(3, source.type());
+		sources.setString(4, source.provider());
+		sources.setString(5, source.providerReference());
+		sources.setString(6, source.brand());
+		sources.setString(7, source.last4());
+		sources.setObject(8, source.expiryMonth(), Types.SMALLINT);
+		sources.setObject(9, source.expiryYear(), Types.SMALLINT);
+		sources.setObject(10, source.createdAt());
+		sources.setObject(11, source.createdAt());
+		sources.addBatch();
+	}
+
+}

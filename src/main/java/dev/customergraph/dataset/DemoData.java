@@ -1,0 +1,81 @@
+package dev.customergraph.dataset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+
+import dev.customergraph.embedded.EmbeddedEngine;
+import dev.customergraph.embedded.EmbeddedProperties;
+import dev.customergraph.tenancy.ApiKey;
+import dev.customergraph.tenancy.Scope;
+import dev.customergraph.tenancy.TenantRepository;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the embedded engine's first start, creates the {@code demo} tenant with a test-mode
+ * read+write key and a small dataset; on every start prints the key and the GraphiQL address.
+ * The key is kept in clear text in the local data folder only, so a developer can find it again.
+ */
+@Component
+@ConditionalOnProperty(name = "gateway.demo.enabled", havingValue = "true", matchIfMissing = true)
+class DemoData implements ApplicationRunner {
+
+	static final String TENANT = "demo";
+
+	private final ObjectProvider<EmbeddedEngine> engine;
+
+	private final EmbeddedProperties embedded;
+
+	private final TenantRepository tenants;
+
+	private final DatasetWriter writer;
+
+	private final Environment environment;
+
+	private final int customers;
+
+	DemoData(ObjectProvider<EmbeddedEngine> engine, EmbeddedProperties embedded, TenantRepository tenants,
+			DatasetWriter writer, Environment environment, @Value("${gateway.demo.customers:200}") int customers) {
+		this.engine = engine;
+		this.embedded = embedded;
+		this.tenants = tenants;
+		this.writer = writer;
+		this.environment = environment;
+		this.customers = customers;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws IOException {
+		if (this.engine.getIfAvailable() == null) {
+			return;
+		}
+		Path keyFile = this.embedded.dataDir().resolve("demo-api-key");
+		if (this.tenants.tenantId(TENANT).isEmpty()) {
+			this.writer.write(TENANT, this.customers, false);
+		}
+		if (!Files.isRegularFile(keyFile)) {
+			ApiKey key = this.tenants.createKey(TENANT, false, EnumSet.of(Scope.READ, Scope.WRITE));
+			Files.writeString(keyFile, key.value());
+		}
+		String key = Files.readString(keyFile).trim();
+		String port = this.environment.getProperty("local.server.port", "8080");
+		System.out.printf("""
+
+				  Customer Graph is ready.
+				    GraphiQL:  http://localhost:%s/graphiql
+				    Endpoint:  http://localhost:%s/graphql
+				    Demo key:  %s   (tenant 'demo', test mode, read+write)
+				    In GraphiQL, open Headers and paste: {"Authorization": "Bearer %s"}
+
+				""", port, port, key, key);
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.customergraph.dataset;
+
+import org.jspecify.annotations.NullMarked;

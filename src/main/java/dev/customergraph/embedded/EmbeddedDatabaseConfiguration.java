@@ -1,0 +1,35 @@
+package dev.customergraph.embedded;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With no {@code spring.datasource.url}, the gateway runs on an embedded MariaDB. The pool
+ * still takes its settings from {@code spring.datasource.hikari.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoDatasourceUrlCondition.class)
+class EmbeddedDatabaseConfiguration {
+
+	@Bean(destroyMethod = "close")
+	EmbeddedEngine embeddedEngine(EmbeddedProperties properties) {
+		return EmbeddedEngine.startOrReuse(properties);
+	}
+
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedEngine engine) {
+		return DataSourceBuilder.create()
+			.type(HikariDataSource.class)
+			.url(engine.jdbcUrl())
+			.username("root")
+			.password("")
+			.build();
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.customergraph.embedded;
+
+import org.jspecify.annotations.NullMarked;

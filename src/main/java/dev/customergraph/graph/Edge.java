@@ -1,0 +1,6 @@
+package dev.customergraph.graph;
+
+/** A Relay edge: a node and the cursor of its position. */
+public record Edge<T>(String cursor, T node) {
+
+}

@@ -1,0 +1,18 @@
+package dev.customergraph.graph;
+
+import graphql.scalars.ExtendedScalars;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/** {@code DateTime} and {@code JSON} come from graphql-java-extended-scalars. */
+@Configuration(proxyBeanMethods = false)
+class ScalarConfiguration {
+
+	@Bean
+	RuntimeWiringConfigurer scalars() {
+		return (wiring) -> wiring.scalar(ExtendedScalars.DateTime).scalar(ExtendedScalars.Json);
+	}
+
+}

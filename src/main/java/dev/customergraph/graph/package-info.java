@@ -1,0 +1,4 @@
+@NullMarked
+package dev.customergraph.graph;
+
+import org.jspecify.annotations.NullMarked;

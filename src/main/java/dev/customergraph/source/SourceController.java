@@ -1,0 +1,120 @@
+package dev.customergraph.source;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import dev.customergraph.customer.Customer;
+import dev.customergraph.graph.Connection;
+import dev.customergraph.graph.GlobalId;
+import dev.customergraph.graph.Keyset;
+import dev.customergraph.graph.NodeType;
+import dev.customergraph.graph.PageRequest;
+import dev.customergraph.graph.QueryLimits;
+import dev.customergraph.graph.TotalCount;
+import dev.customergraph.tenancy.Caller;
+import org.dataloader.DataLoader;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Payment sources in the graph: the {@code source} and {@code sources} root fields,
+ * {@code Customer.sources} (one windowed statement per page of customers),
+ * {@code Customer.defaultSource} and {@code Source.customer}.
+ */
+@Controller
+class SourceController {
+
+	private static final String SOURCES_OF_CUSTOMER = "sourcesOfCustomer";
+
+	private static final String SOURCE_COUNT_OF_CUSTOMER = "sourceCountOfCustomer";
+
+	private static final Keyset<Source> NEWEST_FIRST = Keyset.byId("sources", "s.id", true, Source::key);
+
+	private static final Keyset<Source> OLDEST_FIRST = Keyset.byId("customerSources", "s.id", false, Source::key);
+
+	private final SourceRepository repository;
+
+	SourceController(BatchLoaderRegistry registry, SourceRepository repository) {
+		this.repository = repository;
+		registry.forTypePair(Long.class, Source.class)
+			.registerMappedBatchLoader((keys, environment) -> Mono
+				.fromCallable(() -> repository.findByKeys(Caller.of(environment).partition(), keys)));
+		registry.<CustomerPage, List<Source>>forName(SOURCES_OF_CUSTOMER)
+			.registerMappedBatchLoader((keys, environment) -> Mono
+				.fromCallable(() -> loadPages(Caller.of(environment), keys)));
+		registry.<Long, Integer>forName(SOURCE_COUNT_OF_CUSTOMER)
+			.registerMappedBatchLoader((customerKeys, environment) -> Mono
+				.fromCallable(() -> repository.countByCustomers(Caller.of(environment).partition(), customerKeys)));
+	}
+
+	@Bean
+	static NodeType sourceNode() {
+		return new NodeType(Source.TYPE, Source.class);
+	}
+
+	@QueryMapping
+	CompletableFuture<@Nullable Source> source(@Argument String id, DataLoader<Long, Source> sources) {
+		return sources.load(GlobalId.keyOf(id, Source.TYPE));
+	}
+
+	@QueryMapping
+	Connection<Source> sources(@Argument @Nullable Integer first, @Argument @Nullable String after,
+			@Argument @Nullable Integer last, @Argument @Nullable String before, @Argument @Nullable SourceFilter filter,
+			@ContextValue Caller caller) {
+		PageRequest page = QueryLimits.page(first, after, last, before);
+		SourceFilter criteria = (filter != null) ? filter : SourceFilter.NONE;
+		List<Source> rows = this.repository.findPage(caller.partition(), criteria, NEWEST_FIRST, page);
+		return NEWEST_FIRST.connection(rows, page, caller.partition(),
+				TotalCount.of(() -> this.repository.count(caller.partition(), criteria)));
+	}
+
+	@SchemaMapping(typeName = Customer.TYPE)
+	CompletableFuture<Connection<Source>> sources(Customer customer, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
+			@ContextValue Caller caller, DataLoader<CustomerPage, List<Source>> sourcesOfCustomer,
+			DataLoader<Long, Integer> sourceCountOfCustomer) {
+		PageRequest page = QueryLimits.page(first, after, last, before);
+		return sourcesOfCustomer.load(new CustomerPage(customer.key(), page))
+			.thenApply((rows) -> OLDEST_FIRST.connection((rows != null) ? rows : List.of(), page, caller.partition(),
+					() -> sourceCountOfCustomer.load(customer.key())));
+	}
+
+	@SchemaMapping(typeName = Customer.TYPE)
+	CompletableFuture<@Nullable Source> defaultSource(Customer customer, DataLoader<Long, Source> sources) {
+		Long key = customer.defaultSourceId();
+		return (key != null) ? sources.load(key) : CompletableFuture.completedFuture(null);
+	}
+
+	@SchemaMapping(typeName = Source.TYPE)
+	CompletableFuture<@Nullable Customer> customer(Source source, DataLoader<Long, Customer> customers) {
+		Long key = source.customerKey();
+		return (key != null) ? customers.load(key) : CompletableFuture.completedFuture(null);
+	}
+
+	/** Groups the batch by page arguments (usually one group) and runs one statement per group. */
+	private Map<CustomerPage, List<Source>> loadPages(Caller caller, java.util.Set<CustomerPage> keys) {
+		Map<PageRequest, List<Long>> customersByPage = keys.stream()
+			.collect(Collectors.groupingBy(CustomerPage::page,
+					Collectors.mapping(CustomerPage::customerKey, Collectors.toList())));
+		Map<CustomerPage, List<Source>> pages = new java.util.HashMap<>();
+		customersByPage.forEach((page, customerKeys) -> this.repository
+			.findPagesByCustomers(caller.partition(), customerKeys, OLDEST_FIRST, page)
+			.forEach((customerKey, rows) -> pages.put(new CustomerPage(customerKey, page), rows)));
+		return pages;
+	}
+
+	/** The key of a customer's page of sources: which customer, which page. */
+	record CustomerPage(long customerKey, PageRequest page) {
+	}
+
+}

@@ -1,0 +1,141 @@
+package dev.customergraph.source;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.customergraph.graph.JsonColumns;
+import dev.customergraph.graph.Keyset;
+import dev.customergraph.graph.PageRequest;
+import dev.customergraph.tenancy.Partition;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads payment sources; whether one is its customer's default comes from the customer row. */
+@Repository
+class SourceRepository {
+
+	private static final String COLUMNS = """
+			s.id, s.customer_id, s.type, s.provider, s.provider_reference, s.label, s.brand, s.last4,
+			s.expiry_month, s.expiry_year, s.metadata, s.created_at, s.updated_at,
+			COALESCE(s.id = c.default_source_id, FALSE) AS is_default""";
+
+	private static final String FROM = """
+			FROM source s
+			LEFT JOIN customer c ON c.tenant_id = s.tenant_id AND c.livemode = s.livemode AND c.id = s.customer_id
+			WHERE s.tenant_id = :tenantId AND s.livemode = :livemode
+			""";
+
+	private final JdbcClient jdbc;
+
+	SourceRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Map<Long, Source> findByKeys(Partition partition, Collection<Long> keys) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " " + FROM + "AND s.id IN (:keys)")
+			.param("tenantId", partition.tenantId())
+			.param("livemode", partition.livemode())
+			.param("keys", keys)
+			.query(SourceRepository::mapRow)
+			.stream()
+			.collect(Collectors.toMap(Source::key, Function.identity()));
+	}
+
+	List<Source> findPage(Partition partition, SourceFilter filter, Keyset<Source> keyset, PageRequest page) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(partition, filter, params) + " AND " + keyset.seek(page, partition, params);
+		params.put("limit", keyset.limit(page));
+		return this.jdbc.sql("SELECT " + COLUMNS + " " + FROM + where + " ORDER BY " + keyset.orderBy(page) + " LIMIT :limit")
+			.params(params)
+			.query(SourceRepository::mapRow)
+			.list();
+	}
+
+	int count(Partition partition, SourceFilter filter) {
+		Map<String, Object> params = new HashMap<>();
+		return this.jdbc.sql("SELECT COUNT(*) FROM source s WHERE s.tenant_id = :tenantId AND s.livemode = :livemode"
+				+ where(partition, filter, params))
+			.params(params)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * The same page of sources for each of many customers, in one statement: the window
+	 * function numbers each customer's sources in page order and keeps the first {@code limit}.
+	 */
+	Map<Long, List<Source>> findPagesByCustomers(Partition partition, Collection<Long> customerKeys,
+			Keyset<Source> keyset, PageRequest page) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("tenantId", partition.tenantId());
+		params.put("livemode", partition.livemode());
+		params.put("customerKeys", customerKeys);
+		params.put("limit", keyset.limit(page));
+		String seek = keyset.seek(page, partition, params);
+		return this.jdbc.sql("SELECT * FROM (SELECT " + COLUMNS + ", ROW_NUMBER() OVER (PARTITION BY s.customer_id ORDER BY "
+				+ keyset.orderBy(page) + ") AS position " + FROM + "AND s.customer_id IN (:customerKeys) AND " + seek
+				+ ") page WHERE position <= :limit ORDER BY customer_id, position")
+			.params(params)
+			.query(SourceRepository::mapRow)
+			.stream()
+			.collect(Collectors.groupingBy(Source::customerKey));
+	}
+
+	Map<Long, Integer> countByCustomers(Partition partition, Collection<Long> customerKeys) {
+		Map<Long, Integer> counts = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT s.customer_id, COUNT(*) AS sources FROM source s
+				WHERE s.tenant_id = :tenantId AND s.livemode = :livemode AND s.customer_id IN (:customerKeys)
+				GROUP BY s.customer_id
+				""")
+			.param("tenantId", partition.tenantId())
+			.param("livemode", partition.livemode())
+			.param("customerKeys", customerKeys)
+			.query((row) -> {
+				counts.put(row.getLong("customer_id"), row.getInt("sources"));
+			});
+		customerKeys.forEach((key) -> counts.putIfAbsent(key, 0));
+		return counts;
+	}
+
+	/** The conditions of a filter, each fixed text after the partition; values are bound. */
+	private static String where(Partition partition, SourceFilter filter, Map<String, Object> params) {
+		params.put("tenantId", partition.tenantId());
+		params.put("livemode", partition.livemode());
+		List<String> conditions = new ArrayList<>();
+		Long customerKey = filter.customerKey();
+		if (customerKey != null) {
+			conditions.add("s.customer_id = :customerKey");
+			params.put("customerKey", customerKey);
+		}
+		if (filter.provider() != null) {
+			conditions.add("s.provider = :provider");
+			params.put("provider", filter.provider());
+		}
+		if (filter.attached() != null) {
+			conditions.add(filter.attached() ? "s.customer_id IS NOT NULL" : "s.customer_id IS NULL");
+		}
+		return conditions.stream().map((condition) -> " AND " + condition).collect(Collectors.joining());
+	}
+
+	private static Source mapRow(ResultSet row, int rowNum) throws SQLException {
+		return new Source(row.getLong("id"), row.getObject("customer_id", Long.class),
+				SourceType.valueOf(row.getString("type")), row.getString("provider"),
+				row.getString("provider_reference"), row.getString("label"), row.getString("brand"),
+				row.getString("last4"), row.getObject("expiry_month", Integer.class),
+				row.getObject("expiry_year", Integer.class), JsonColumns.readObject(row.getString("metadata")),
+				row.getBoolean("is_default"), row.getObject("created_at", LocalDateTime.class).atOffset(ZoneOffset.UTC),
+				row.getObject("updated_at", LocalDateTime.class).atOffset(ZoneOffset.UTC));
+	}
+
+}

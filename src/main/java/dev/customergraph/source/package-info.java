@@ -1,0 +1,4 @@
+@NullMarked
+package dev.customergraph.source;
+
+import org.jspecify.annotations.NullMarked;

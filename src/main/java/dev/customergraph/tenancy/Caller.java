@@ -1,0 +1,34 @@
+package dev.customergraph.tenancy;
+
+import java.util.Set;
+
+import graphql.GraphQLContext;
+import org.dataloader.BatchLoaderEnvironment;
+
+/**
+ * The authenticated caller of one request, as its API key says. Controllers receive it with
+ * {@code @ContextValue Caller caller}; batch loaders with {@link #of(BatchLoaderEnvironment)}.
+ *
+ * @param partition the tenant and mode the key sees
+ * @param tenant the tenant's name
+ * @param scopes what the key may do
+ */
+public record Caller(Partition partition, String tenant, Set<Scope> scopes) {
+
+	/** The GraphQL context key under which the caller is stored. */
+	public static final String CONTEXT_KEY = "caller";
+
+	public boolean livemode() {
+		return this.partition.livemode();
+	}
+
+	public boolean can(Scope scope) {
+		return this.scopes.contains(scope);
+	}
+
+	public static Caller of(BatchLoaderEnvironment environment) {
+		GraphQLContext context = environment.getContext();
+		return context.get(CONTEXT_KEY);
+	}
+
+}

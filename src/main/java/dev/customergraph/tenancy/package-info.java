@@ -1,0 +1,4 @@
+@NullMarked
+package dev.customergraph.tenancy;
+
+import org.jspecify.annotations.NullMarked;
