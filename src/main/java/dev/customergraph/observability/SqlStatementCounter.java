@@ -1,0 +1,63 @@
+package dev.customergraph.observability;
+
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import com.mysql.cj.MysqlConnection;
+import com.mysql.cj.Query;
+import com.mysql.cj.interceptors.QueryInterceptor;
+import com.mysql.cj.log.Log;
+import com.mysql.cj.protocol.Resultset;
+import com.mysql.cj.protocol.ServerSession;
+
+/**
+ * Counts the SQL statements the driver sends, in total and on the current thread. Connector/J
+ * instantiates it for every connection (the {@code queryInterceptors} driver property), so it
+ * sees every statement, whoever issued it; tests and metrics read the counts to hold the
+ * gateway to a constant number of statements per request.
+ */
+public final class SqlStatementCounter implements QueryInterceptor {
+
+	private static final AtomicLong TOTAL = new AtomicLong();
+
+	private static final ThreadLocal<long[]> ON_THREAD = ThreadLocal.withInitial(() -> new long[1]);
+
+	/** Statements sent since the JVM started, by any thread. */
+	public static long total() {
+		return TOTAL.get();
+	}
+
+	/** Statements sent by the current thread since it started. */
+	public static long onThisThread() {
+		return ON_THREAD.get()[0];
+	}
+
+	@Override
+	public QueryInterceptor init(MysqlConnection connection, Properties properties, Log log) {
+		return this;
+	}
+
+	@Override
+	public <T extends Resultset> T preProcess(Supplier<String> sql, Query interceptedQuery) {
+		TOTAL.incrementAndGet();
+		ON_THREAD.get()[0]++;
+		return null;
+	}
+
+	@Override
+	public boolean executeTopLevelOnly() {
+		return true;
+	}
+
+	@Override
+	public void destroy() {
+	}
+
+	@Override
+	public <T extends Resultset> T postProcess(Supplier<String> sql, Query interceptedQuery, T originalResultSet,
+			ServerSession serverSession) {
+		return null;
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.customergraph.observability;
+
+import org.jspecify.annotations.NullMarked;
