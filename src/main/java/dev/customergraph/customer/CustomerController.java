@@ -45,7 +45,7 @@ class CustomerController {
 			@Argument @Nullable CustomerFilter filter, @Argument @Nullable CustomerOrder orderBy,
 			@ContextValue Caller caller) {
 		PageRequest page = QueryLimits.page(first, after, last, before);
-		CustomerFilter criteria = (filter != null) ? filter : CustomerFilter.NONE;
+		CustomerFilter criteria = (filter != null) ? filter.validated() : CustomerFilter.NONE;
 		Keyset<Customer> keyset = ((orderBy != null) ? orderBy : CustomerOrder.DEFAULT).keyset();
 		List<Customer> rows = this.repository.findPage(caller.partition(), criteria, keyset, page);
 		return keyset.connection(rows, page, caller.partition(),

@@ -17,13 +17,15 @@ public record CustomerFilter(@Nullable List<String> ids, @Nullable String email,
 	static final CustomerFilter NONE = new CustomerFilter(null, null, null, null, null, null, null, null, null, null,
 			null);
 
-	public CustomerFilter {
-		if (ids != null) {
-			QueryLimits.checkIds("filter.ids", ids.size());
+	/** Checks the bounds and formats the schema cannot express; returns this filter. */
+	CustomerFilter validated() {
+		if (this.ids != null) {
+			QueryLimits.checkIds("filter.ids", this.ids.size());
 		}
-		if (countryCode != null && !countryCode.matches("[A-Za-z]{2}")) {
+		if (this.countryCode != null && !this.countryCode.matches("[A-Za-z]{2}")) {
 			throw new InvalidInputException("'filter.countryCode' must be an ISO 3166-1 alpha-2 code such as DE.");
 		}
+		return this;
 	}
 
 	/** The row keys of {@code ids}, each of which must be a Customer id. */

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Creates a fresh tenant per test with a key, and a tester that sends that key. */
@@ -15,9 +16,17 @@ public class TestTenants {
 
 	private final HttpGraphQlTester graphQl;
 
-	TestTenants(TenantRepository tenants, HttpGraphQlTester graphQl) {
+	private final JdbcClient jdbc;
+
+	TestTenants(TenantRepository tenants, HttpGraphQlTester graphQl, JdbcClient jdbc) {
 		this.tenants = tenants;
 		this.graphQl = graphQl;
+		this.jdbc = jdbc;
+	}
+
+	/** For fixtures that write rows straight into a tenant's partition. */
+	public JdbcClient jdbc() {
+		return this.jdbc;
 	}
 
 	/** A new tenant's test mode, with a read+write key. */
