@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,11 +15,12 @@ public class TestTenants {
 
 	private final TenantRepository tenants;
 
-	private final HttpGraphQlTester graphQl;
+	// Lazily: the jar's commands, started in-process by CommandLineTests, scan this class too.
+	private final ObjectProvider<HttpGraphQlTester> graphQl;
 
 	private final JdbcClient jdbc;
 
-	TestTenants(TenantRepository tenants, HttpGraphQlTester graphQl, JdbcClient jdbc) {
+	TestTenants(TenantRepository tenants, ObjectProvider<HttpGraphQlTester> graphQl, JdbcClient jdbc) {
 		this.tenants = tenants;
 		this.graphQl = graphQl;
 		this.jdbc = jdbc;
@@ -44,7 +46,7 @@ public class TestTenants {
 		ApiKey key = this.tenants.createKey(tenant, livemode, scopes);
 		Partition partition = new Partition(this.tenants.tenantId(tenant).orElseThrow(), livemode);
 		return new TestTenant(tenant, partition, key.value(),
-				this.graphQl.mutate().header("Authorization", "Bearer " + key.value()).build());
+				this.graphQl.getObject().mutate().header("Authorization", "Bearer " + key.value()).build());
 	}
 
 	/** A tenant's partition, its key and a tester authenticated with it. */
