@@ -18,6 +18,7 @@ import dev.customergraph.dataset.BenchDataset.AddressRow;
 import dev.customergraph.dataset.BenchDataset.CustomerRow;
 import dev.customergraph.dataset.BenchDataset.SourceRow;
 import dev.customergraph.tenancy.TenantRepository;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -52,20 +53,10 @@ public class DatasetWriter {
 			  expiry_month, expiry_year, created_at, updated_at)
 			VALUES (?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-	/** Address j = 0 (the lowest id) ships, the last one bills; source k = 0 is the default. */
+	/** Address j = 0 ships, the last one bills; source k = 0 is the default. */
 	private static final String SET_DEFAULTS = """
-			UPDATE customer c
-			JOIN (SELECT customer_id, MIN(id) AS first_id, MAX(id) AS last_id FROM address
-			      WHERE tenant_id = ? AND livemode = FALSE AND customer_id BETWEEN ? AND ? GROUP BY customer_id) a
-			  ON c.tenant_id = ? AND c.livemode = FALSE AND c.id = a.customer_id
-			SET c.default_shipping_address_id = a.first_id, c.default_billing_address_id = a.last_id""";
-
-	private static final String SET_DEFAULT_SOURCES = """
-			UPDATE customer c
-			JOIN (SELECT customer_id, MIN(id) AS first_id FROM source
-			      WHERE tenant_id = ? AND livemode = FALSE AND customer_id BETWEEN ? AND ? GROUP BY customer_id) s
-			  ON c.tenant_id = ? AND c.livemode = FALSE AND c.id = s.customer_id
-			SET c.default_source_id = s.first_id""";
+			UPDATE customer SET default_shipping_address_id = ?, default_billing_address_id = ?, default_source_id = ?
+			WHERE tenant_id = ? AND livemode = FALSE AND id = ?""";
 
 	private final DataSource dataSource;
 
@@ -140,18 +131,11 @@ public class DatasetWriter {
 		}
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
+			// Chunks write side by side; without gap locks their inserts never wait on each other.
+			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 			try {
 				long[] keys = insertCustomers(connection, tenantId, rows);
 				insertChildren(connection, tenantId, rows, keys);
-				for (String sql : List.of(SET_DEFAULTS, SET_DEFAULT_SOURCES)) {
-					try (PreparedStatement update = connection.prepareStatement(sql)) {
-						update.setInt(1, tenantId);
-						update.setLong(2, keys[0]);
-						update.setLong(3, keys[keys.length - 1]);
-						update.setInt(4, tenantId);
-						update.executeUpdate();
-					}
-				}
 				connection.commit();
 			}
 			catch (SQLException | RuntimeException ex) {
@@ -182,22 +166,20 @@ public class DatasetWriter {
 				insert.setObject(15, row.updatedAt());
 				insert.addBatch();
 			}
-			insert.executeBatch();
-			long[] keys = new long[rows.size()];
-			try (ResultSet generated = insert.getGeneratedKeys()) {
-				for (int n = 0; n < keys.length && generated.next(); n++) {
-					keys[n] = generated.getLong(1);
-				}
-			}
-			return keys;
+			return executeForKeys(insert);
 		}
 	}
 
+	/** Inserts tags, addresses and sources, then points each customer at its defaults. */
 	private static void insertChildren(Connection connection, int tenantId, List<CustomerRow> rows, long[] keys)
 			throws SQLException {
+		int[] addressCounts = new int[rows.size()];
+		int[] sourceCounts = new int[rows.size()];
+		long[] addressKeys;
+		long[] sourceKeys;
 		try (PreparedStatement tags = connection.prepareStatement(INSERT_TAG);
-				PreparedStatement addresses = connection.prepareStatement(INSERT_ADDRESS);
-				PreparedStatement sources = connection.prepareStatement(INSERT_SOURCE)) {
+				PreparedStatement addresses = connection.prepareStatement(INSERT_ADDRESS, Statement.RETURN_GENERATED_KEYS);
+				PreparedStatement sources = connection.prepareStatement(INSERT_SOURCE, Statement.RETURN_GENERATED_KEYS)) {
 			for (int n = 0; n < rows.size(); n++) {
 				CustomerRow customer = rows.get(n);
 				for (String tag : customer.tags()) {
@@ -206,30 +188,69 @@ public class DatasetWriter {
 					tags.setString(3, tag);
 					tags.addBatch();
 				}
-				for (AddressRow address : BenchDataset.addresses(customer)) {
-					addresses.setInt(1, tenantId);
-					addresses.setLong(2, keys[n]);
-					addresses.setString(3, address.firstName());
-					addresses.setString(4, address.lastName());
-					addresses.setString(5, address.line1());
-					addresses.setString(6, address.line2());
-					addresses.setString(7, address.city());
-					addresses.setString(8, address.countryCode());
-					addresses.setString(9, address.postalCode());
-					addresses.setDouble(10, address.latitude());
-					addresses.setDouble(11, address.longitude());
-					addresses.setObject(12, address.createdAt());
-					addresses.setObject(13, address.createdAt());
-					addresses.addBatch();
+				List<AddressRow> customerAddresses = BenchDataset.addresses(customer);
+				addressCounts[n] = customerAddresses.size();
+				for (AddressRow address : customerAddresses) {
+					bindAddress(addresses, tenantId, keys[n], address);
 				}
-				for (SourceRow source : BenchDataset.sources(customer)) {
+				List<SourceRow> customerSources = BenchDataset.sources(customer);
+				sourceCounts[n] = customerSources.size();
+				for (SourceRow source : customerSources) {
 					bindSource(sources, tenantId, keys[n], source);
 				}
 			}
 			tags.executeBatch();
-			addresses.executeBatch();
-			sources.executeBatch();
+			addressKeys = executeForKeys(addresses);
+			sourceKeys = executeForKeys(sources);
 		}
+		try (PreparedStatement defaults = connection.prepareStatement(SET_DEFAULTS)) {
+			int address = 0;
+			int source = 0;
+			for (int n = 0; n < rows.size(); n++) {
+				if (addressCounts[n] + sourceCounts[n] == 0) {
+					continue;
+				}
+				setNullable(defaults, 1, (addressCounts[n] > 0) ? addressKeys[address] : null);
+				setNullable(defaults, 2, (addressCounts[n] > 0) ? addressKeys[address + addressCounts[n] - 1] : null);
+				setNullable(defaults, 3, (sourceCounts[n] > 0) ? sourceKeys[source] : null);
+				defaults.setInt(4, tenantId);
+				defaults.setLong(5, keys[n]);
+				defaults.addBatch();
+				address += addressCounts[n];
+				source += sourceCounts[n];
+			}
+			defaults.executeBatch();
+		}
+	}
+
+	/** Runs a batch of inserts and returns the generated keys, in the order of the rows. */
+	private static long[] executeForKeys(PreparedStatement insert) throws SQLException {
+		int[] counts = insert.executeBatch();
+		long[] keys = new long[counts.length];
+		try (ResultSet generated = insert.getGeneratedKeys()) {
+			for (int n = 0; n < keys.length && generated.next(); n++) {
+				keys[n] = generated.getLong(1);
+			}
+		}
+		return keys;
+	}
+
+	private static void bindAddress(PreparedStatement addresses, int tenantId, long customerKey, AddressRow address)
+			throws SQLException {
+		addresses.setInt(1, tenantId);
+		addresses.setLong(2, customerKey);
+		addresses.setString(3, address.firstName());
+		addresses.setString(4, address.lastName());
+		addresses.setString(5, address.line1());
+		addresses.setString(6, address.line2());
+		addresses.setString(7, address.city());
+		addresses.setString(8, address.countryCode());
+		addresses.setString(9, address.postalCode());
+		addresses.setDouble(10, address.latitude());
+		addresses.setDouble(11, address.longitude());
+		addresses.setObject(12, address.createdAt());
+		addresses.setObject(13, address.createdAt());
+		addresses.addBatch();
 	}
 
 	private void writeDetachedSources(int tenantId, long first, long last) throws SQLException {
@@ -242,15 +263,10 @@ public class DatasetWriter {
 		}
 	}
 
-	private static void bindSource(PreparedStatement sources, int tenantId, Long customerKey, SourceRow source)
-			throws SQLException {
+	private static void bindSource(PreparedStatement sources, int tenantId, @Nullable Long customerKey,
+			SourceRow source) throws SQLException {
 		sources.setInt(1, tenantId);
-		if (customerKey != null) {
-			sources.setLong(2, customerKey);
-		}
-		else {
-			sources.setNull(2, Types.BIGINT);
-		}
+		setNullable(sources, 2, customerKey);
 		sources.setString(3, source.type());
 		sources.setString(4, source.provider());
 		sources.setString(5, source.providerReference());
@@ -261,6 +277,15 @@ public class DatasetWriter {
 		sources.setObject(10, source.createdAt());
 		sources.setObject(11, source.createdAt());
 		sources.addBatch();
+	}
+
+	private static void setNullable(PreparedStatement statement, int index, @Nullable Long value) throws SQLException {
+		if (value != null) {
+			statement.setLong(index, value);
+		}
+		else {
+			statement.setNull(index, Types.BIGINT);
+		}
 	}
 
 }
