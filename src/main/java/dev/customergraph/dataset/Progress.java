@@ -39,8 +39,9 @@ final class Progress {
 	}
 
 	void finish() {
-		draw(this.done.get(), true);
+		// Off a terminal the last tenth has already been printed as its own line.
 		if (this.terminal) {
+			draw(this.done.get(), true);
 			this.out.println();
 		}
 	}
