@@ -1,7 +1,6 @@
 package dev.customergraph.customer;
 
 import dev.customergraph.GatewayTest;
-import dev.customergraph.dataset.DatasetWriter;
 import dev.customergraph.observability.SqlStatementCounter;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
@@ -21,15 +20,11 @@ class CustomerBatchingTests {
 	@Autowired
 	TestTenants tenants;
 
-	@Autowired
-	DatasetWriter dataset;
-
 	TestTenant tenant;
 
 	@BeforeAll
 	void seed() {
-		this.tenant = this.tenants.create();
-		this.dataset.write(this.tenant.name(), 120, false);
+		this.tenant = this.tenants.seeded(120);
 		// Warm the key cache, so the counts below are the queries' own statements.
 		this.tenant.graphQl().document("{ viewer { tenant } }").execute();
 	}

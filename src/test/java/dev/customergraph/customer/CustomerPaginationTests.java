@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.customergraph.GatewayTest;
-import dev.customergraph.dataset.DatasetWriter;
 import dev.customergraph.graph.GlobalId;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
@@ -37,17 +36,13 @@ class CustomerPaginationTests {
 	TestTenants tenants;
 
 	@Autowired
-	DatasetWriter dataset;
-
-	@Autowired
 	JdbcClient jdbc;
 
 	TestTenant tenant;
 
 	@BeforeAll
 	void seed() {
-		this.tenant = this.tenants.create();
-		this.dataset.write(this.tenant.name(), CUSTOMERS, false);
+		this.tenant = this.tenants.seeded(CUSTOMERS);
 	}
 
 	@ParameterizedTest
@@ -106,8 +101,7 @@ class CustomerPaginationTests {
 
 	@Test
 	void aWalkDuringInsertsAndDeletesNeitherSkipsNorRepeatsUntouchedRows() throws Exception {
-		TestTenant busy = this.tenants.create();
-		this.dataset.write(busy.name(), 200, false);
+		TestTenant busy = this.tenants.seeded(200);
 		Set<Long> untouched = new HashSet<>(CustomerFixtures.keys(this.jdbc, busy.partition()));
 		List<Long> doomed = untouched.stream().sorted().filter((key) -> key % 5 == 0).toList();
 		doomed.forEach(untouched::remove);

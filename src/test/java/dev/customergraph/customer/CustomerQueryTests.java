@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.customergraph.GatewayTest;
-import dev.customergraph.dataset.DatasetWriter;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,15 +24,11 @@ class CustomerQueryTests {
 	@Autowired
 	TestTenants tenants;
 
-	@Autowired
-	DatasetWriter dataset;
-
 	TestTenant tenant;
 
 	@BeforeAll
 	void seed() {
-		this.tenant = this.tenants.create();
-		this.dataset.write(this.tenant.name(), CUSTOMERS, false);
+		this.tenant = this.tenants.seeded(CUSTOMERS);
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package dev.customergraph.source;
 import java.util.List;
 
 import dev.customergraph.GatewayTest;
-import dev.customergraph.dataset.DatasetWriter;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,16 +21,12 @@ class SourceQueryTests {
 	@Autowired
 	TestTenants tenants;
 
-	@Autowired
-	DatasetWriter dataset;
-
 	TestTenant tenant;
 
 	@BeforeAll
 	void seed() {
 		// 100 customers: 120 attached sources, 10 detached.
-		this.tenant = this.tenants.create();
-		this.dataset.write(this.tenant.name(), 100, false);
+		this.tenant = this.tenants.seeded(100);
 	}
 
 	@Test

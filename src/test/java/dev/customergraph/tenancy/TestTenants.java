@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.customergraph.dataset.DatasetWriter;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,10 +22,21 @@ public class TestTenants {
 
 	private final JdbcClient jdbc;
 
-	TestTenants(TenantRepository tenants, ObjectProvider<HttpGraphQlTester> graphQl, JdbcClient jdbc) {
+	private final DatasetWriter dataset;
+
+	TestTenants(TenantRepository tenants, ObjectProvider<HttpGraphQlTester> graphQl, JdbcClient jdbc,
+			DatasetWriter dataset) {
 		this.tenants = tenants;
 		this.graphQl = graphQl;
 		this.jdbc = jdbc;
+		this.dataset = dataset;
+	}
+
+	/** A new tenant whose test mode holds the first {@code customers} rows of the benchmark dataset. */
+	public TestTenant seeded(int customers) {
+		TestTenant tenant = create();
+		this.dataset.write(tenant.name(), customers, false);
+		return tenant;
 	}
 
 	/** For fixtures that write rows straight into a tenant's partition. */
