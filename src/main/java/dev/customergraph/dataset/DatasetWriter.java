@@ -73,10 +73,7 @@ public class DatasetWriter {
 	/** Writes {@code customers} customers (and N / 10 detached sources) for the tenant's test mode. */
 	public DatasetChecksums write(String tenant, long customers, boolean showProgress) {
 		int tenantId = this.tenants.ensureTenant(tenant);
-		long existing = this.jdbc.sql("SELECT COUNT(*) FROM customer WHERE tenant_id = :tenantId AND livemode = FALSE")
-			.param("tenantId", tenantId)
-			.query(Long.class)
-			.single();
+		long existing = testCustomers(tenantId);
 		if (existing > 0) {
 			throw new IllegalStateException("Tenant '" + tenant + "' already has " + existing
 					+ " test-mode customers; seed a new tenant name instead.");
@@ -122,6 +119,18 @@ public class DatasetWriter {
 			progress.finish();
 		}
 		return DatasetChecksums.compute(this.jdbc, tenantId);
+	}
+
+	/** How many test-mode customers the tenant has; 0 when it does not exist. */
+	public long testCustomers(String tenant) {
+		return this.tenants.tenantId(tenant).map(this::testCustomers).orElse(0L);
+	}
+
+	private long testCustomers(int tenantId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM customer WHERE tenant_id = :tenantId AND livemode = FALSE")
+			.param("tenantId", tenantId)
+			.query(Long.class)
+			.single();
 	}
 
 	private void writeCustomers(int tenantId, long first, long last) throws SQLException {
