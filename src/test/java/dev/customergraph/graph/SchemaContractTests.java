@@ -3,7 +3,9 @@ package dev.customergraph.graph;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.customergraph.GatewayTest;
 import graphql.schema.GraphQLSchema;
@@ -33,7 +35,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SchemaContractTests {
 
-	private static final Path RELEASED = Path.of("schema/released/v1/schema.graphqls");
+	private static final Path RELEASES = Path.of("schema/released");
 
 	@Autowired
 	WebTestClient http;
@@ -65,10 +67,21 @@ class SchemaContractTests {
 
 	@Test
 	void runtimeSchemaHasNoBreakingChangeSinceTheLastRelease() throws IOException {
+		Path released = latestRelease();
 		CapturingReporter reporter = new CapturingReporter();
-		new SchemaDiff().diffSchema(SchemaDiffSet.diffSetFromSdl(Files.readString(RELEASED), this.printed), reporter);
+		new SchemaDiff().diffSchema(SchemaDiffSet.diffSetFromSdl(Files.readString(released), this.printed), reporter);
 		List<String> breakages = reporter.getBreakages().stream().map(DiffEvent::toString).toList();
-		assertThat(breakages).as("breaking changes against " + RELEASED).isEmpty();
+		assertThat(breakages).as("breaking changes against " + released).isEmpty();
+	}
+
+	/** {@code schema/released/v<n>/schema.graphqls} with the highest n. */
+	private static Path latestRelease() throws IOException {
+		try (Stream<Path> versions = Files.list(RELEASES)) {
+			return versions.filter((dir) -> dir.getFileName().toString().matches("v\\d+"))
+				.max(Comparator.comparingInt((dir) -> Integer.parseInt(dir.getFileName().toString().substring(1))))
+				.map((dir) -> dir.resolve("schema.graphqls"))
+				.orElseThrow(() -> new IllegalStateException("No released schema in " + RELEASES));
+		}
 	}
 
 }
