@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 # The gateway's image, built from this repository: docker build -t customer-graph .
 # In a container the database is always external (SPRING_DATASOURCE_URL), so the jar is built
 # with the `container` profile, which leaves the embedded engine's MariaDB binaries out.
