@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.customergraph.GatewayTest;
-import dev.customergraph.dataset.DatasetWriter;
+import dev.customergraph.dataset.SeededTenants;
 import dev.customergraph.observability.SqlStatementCounter;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
@@ -32,17 +32,16 @@ class FederationTests {
 			}""";
 
 	@Autowired
-	TestTenants tenants;
+	SeededTenants seededTenants;
 
 	@Autowired
-	DatasetWriter dataset;
+	TestTenants tenants;
 
 	TestTenant tenant;
 
 	@BeforeAll
 	void seed() {
-		this.tenant = this.tenants.create();
-		this.dataset.write(this.tenant.name(), 30, false);
+		this.tenant = this.seededTenants.create(30);
 	}
 
 	@Test

@@ -1,8 +1,7 @@
 package dev.customergraph.observability;
 
 import dev.customergraph.GatewayTest;
-import dev.customergraph.dataset.DatasetWriter;
-import dev.customergraph.tenancy.TestTenants;
+import dev.customergraph.dataset.SeededTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
 import org.junit.jupiter.api.Test;
 
@@ -16,18 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MetricsTests {
 
 	@Autowired
-	TestTenants tenants;
-
-	@Autowired
-	DatasetWriter dataset;
+	SeededTenants seededTenants;
 
 	@Autowired
 	WebTestClient http;
 
 	@Test
 	void prometheusShowsTheOperationTimerBatchSizesStatementsAndPool() {
-		TestTenant tenant = this.tenants.create();
-		this.dataset.write(tenant.name(), 5, false);
+		TestTenant tenant = this.seededTenants.create(5);
 		tenant.graphQl()
 			.document("query MetricsProbe { customers(first: 5) { nodes { email addresses { nodes { city } } } } }")
 			.execute()
