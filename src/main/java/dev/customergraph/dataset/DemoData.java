@@ -59,7 +59,7 @@ public class DemoData implements ApplicationRunner {
 		if (this.engine.getIfAvailable() == null) {
 			return;
 		}
-		Path keyFile = keyFile();
+		Path keyFile = this.embedded.dataDir().resolve("demo-api-key");
 		if (this.tenants.tenantId(TENANT).isEmpty()) {
 			this.writer.write(TENANT, this.customers, false);
 		}
@@ -80,17 +80,13 @@ public class DemoData implements ApplicationRunner {
 				""", port, port, key, key);
 	}
 
-	/** The demo tenant's key, once it exists; never against an external database. */
+	/** The demo tenant's key, once {@link #run} has created it; never against an external database. */
 	public Optional<String> key() throws IOException {
-		Path keyFile = keyFile();
+		Path keyFile = this.embedded.dataDir().resolve("demo-api-key");
 		if (this.engine.getIfAvailable() == null || !Files.isRegularFile(keyFile)) {
 			return Optional.empty();
 		}
 		return Optional.of(Files.readString(keyFile).trim());
-	}
-
-	private Path keyFile() {
-		return this.embedded.dataDir().resolve("demo-api-key");
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.customergraph.GatewayTest;
-import dev.customergraph.dataset.SeededTenants;
 import dev.customergraph.observability.SqlStatementCounter;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
@@ -32,16 +31,13 @@ class FederationTests {
 			}""";
 
 	@Autowired
-	SeededTenants seededTenants;
-
-	@Autowired
 	TestTenants tenants;
 
 	TestTenant tenant;
 
 	@BeforeAll
 	void seed() {
-		this.tenant = this.seededTenants.create(30);
+		this.tenant = this.tenants.seeded(30);
 	}
 
 	@Test

@@ -1,7 +1,7 @@
 package dev.customergraph.observability;
 
 import dev.customergraph.GatewayTest;
-import dev.customergraph.dataset.SeededTenants;
+import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MetricsTests {
 
 	@Autowired
-	SeededTenants seededTenants;
+	TestTenants tenants;
 
 	@Autowired
 	WebTestClient http;
 
 	@Test
 	void prometheusShowsTheOperationTimerBatchSizesStatementsAndPool() {
-		TestTenant tenant = this.seededTenants.create(5);
+		TestTenant tenant = this.tenants.seeded(5);
 		tenant.graphQl()
 			.document("query MetricsProbe { customers(first: 5) { nodes { email addresses { nodes { city } } } } }")
 			.execute()

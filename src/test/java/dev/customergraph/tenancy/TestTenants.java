@@ -4,7 +4,11 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.customergraph.dataset.DatasetWriter;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Creates a fresh tenant per test with a key, and a tester that sends that key. */
@@ -13,11 +17,31 @@ public class TestTenants {
 
 	private final TenantRepository tenants;
 
-	private final HttpGraphQlTester graphQl;
+	// Lazily: the jar's commands, started in-process by CommandLineTests, scan this class too.
+	private final ObjectProvider<HttpGraphQlTester> graphQl;
 
-	TestTenants(TenantRepository tenants, HttpGraphQlTester graphQl) {
+	private final JdbcClient jdbc;
+
+	private final DatasetWriter dataset;
+
+	TestTenants(TenantRepository tenants, ObjectProvider<HttpGraphQlTester> graphQl, JdbcClient jdbc,
+			DatasetWriter dataset) {
 		this.tenants = tenants;
 		this.graphQl = graphQl;
+		this.jdbc = jdbc;
+		this.dataset = dataset;
+	}
+
+	/** A new tenant whose test mode holds the first {@code customers} rows of the benchmark dataset. */
+	public TestTenant seeded(int customers) {
+		TestTenant tenant = create();
+		this.dataset.write(tenant.name(), customers, false);
+		return tenant;
+	}
+
+	/** For fixtures that write rows straight into a tenant's partition. */
+	public JdbcClient jdbc() {
+		return this.jdbc;
 	}
 
 	/** A new tenant's test mode, with a read+write key. */
@@ -35,7 +59,7 @@ public class TestTenants {
 		ApiKey key = this.tenants.createKey(tenant, livemode, scopes);
 		Partition partition = new Partition(this.tenants.tenantId(tenant).orElseThrow(), livemode);
 		return new TestTenant(tenant, partition, key.value(),
-				this.graphQl.mutate().header("Authorization", "Bearer " + key.value()).build());
+				this.graphQl.getObject().mutate().header("Authorization", "Bearer " + key.value()).build());
 	}
 
 	/** A tenant's partition, its key and a tester authenticated with it. */
