@@ -1,5 +1,6 @@
 package dev.customergraph.federation;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,12 @@ class FederationTests {
 
 	@Test
 	void serviceSdlDeclaresTheEntityKeys() {
-		String sdl = this.tenant.graphQl().document("{ _service { sdl } }").execute().path("_service.sdl").entity(String.class).get();
+		String sdl = this.tenant.graphQl()
+			.document("{ _service { sdl } }")
+			.execute()
+			.path("_service.sdl")
+			.entity(String.class)
+			.get();
 		assertThat(sdl).containsPattern("type Customer implements Node @key\\(fields ?: ?\"id\"")
 			.containsPattern("type Address implements Node @key\\(fields ?: ?\"id\"")
 			.containsPattern("type Source implements Node @key\\(fields ?: ?\"id\"")
@@ -51,12 +57,12 @@ class FederationTests {
 
 	@Test
 	void entitiesResolveABatchWithOneStatementPerType() {
-		List<Map<String, Object>> representations = new java.util.ArrayList<>();
-		idsOf("customers(first: 10) { nodes { id } }", "customers.nodes[*].id")
+		List<Map<String, Object>> representations = new ArrayList<>();
+		idsOf("{ customers(first: 10) { nodes { id } } }", "customers.nodes[*].id")
 			.forEach((id) -> representations.add(Map.of("__typename", "Customer", "id", id)));
-		idsOf("customers(first: 20) { nodes { addresses { nodes { id } } } }", "customers.nodes[*].addresses.nodes[*].id")
+		idsOf("{ customers(first: 20) { nodes { addresses { nodes { id } } } } }", "customers.nodes[*].addresses.nodes[*].id")
 			.forEach((id) -> representations.add(Map.of("__typename", "Address", "id", id)));
-		idsOf("sources(first: 10) { nodes { id } }", "sources.nodes[*].id")
+		idsOf("{ sources(first: 10) { nodes { id } } }", "sources.nodes[*].id")
 			.forEach((id) -> representations.add(Map.of("__typename", "Source", "id", id)));
 		assertThat(representations).hasSizeGreaterThan(20);
 
@@ -73,7 +79,7 @@ class FederationTests {
 
 	@Test
 	void entitiesOfAnotherTenantResolveToNull() {
-		String foreignId = idsOf("customers(first: 1) { nodes { id } }", "customers.nodes[*].id").get(0);
+		String foreignId = idsOf("{ customers(first: 1) { nodes { id } } }", "customers.nodes[*].id").get(0);
 		this.tenants.create()
 			.graphQl()
 			.document(ENTITIES)
@@ -83,8 +89,8 @@ class FederationTests {
 			.path("_entities[0]").valueIsNull();
 	}
 
-	private List<String> idsOf(String selection, String path) {
-		return this.tenant.graphQl().document("{ " + selection + " }").execute().path(path).entityList(String.class).get();
+	private List<String> idsOf(String document, String path) {
+		return this.tenant.graphQl().document(document).execute().path(path).entityList(String.class).get();
 	}
 
 }
