@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.customergraph.customer.Customer;
 import dev.customergraph.graph.Connection;
+import dev.customergraph.graph.GlobalId;
 import dev.customergraph.graph.Keyset;
 import dev.customergraph.graph.NodeType;
 import dev.customergraph.graph.PageRequest;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Addresses in the graph: {@code Customer.addresses} and the default addresses, all served by
- * one batched load of the page's customers' addresses, and {@code Address.customer}.
+ * one batched load of the page's customers' addresses, {@code Address.customer}, and addresses as
+ * federation entities.
  */
 @Controller
 class AddressController {
@@ -44,6 +47,13 @@ class AddressController {
 	@Bean
 	static NodeType addressNode() {
 		return new NodeType(Address.TYPE, Address.class);
+	}
+
+	/** Federation's {@code _entities} for addresses: all representations of one request in one load. */
+	@EntityMapping(name = Address.TYPE)
+	CompletableFuture<List<@Nullable Address>> addressEntities(@Argument List<String> idList,
+			DataLoader<Long, Address> addresses) {
+		return addresses.loadMany(idList.stream().map((id) -> GlobalId.keyOf(id, Address.TYPE)).toList());
 	}
 
 	@SchemaMapping(typeName = Customer.TYPE)

@@ -14,12 +14,16 @@ import org.jspecify.annotations.Nullable;
 
 import java.util.concurrent.CompletableFuture;
 
+import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** The customer root fields: {@code customer}, {@code customerByEmail}, {@code customers}. */
+/**
+ * The customer root fields: {@code customer}, {@code customerByEmail}, {@code customers}; and
+ * customers as federation entities.
+ */
 @Controller
 class CustomerController {
 
@@ -32,6 +36,13 @@ class CustomerController {
 	@QueryMapping
 	CompletableFuture<@Nullable Customer> customer(@Argument String id, DataLoader<Long, Customer> customers) {
 		return customers.load(GlobalId.keyOf(id, Customer.TYPE));
+	}
+
+	/** Federation's {@code _entities} for customers: all representations of one request in one load. */
+	@EntityMapping(name = Customer.TYPE)
+	CompletableFuture<List<@Nullable Customer>> customerEntities(@Argument List<String> idList,
+			DataLoader<Long, Customer> customers) {
+		return customers.loadMany(idList.stream().map((id) -> GlobalId.keyOf(id, Customer.TYPE)).toList());
 	}
 
 	@QueryMapping

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Optional;
 
 import dev.customergraph.embedded.EmbeddedEngine;
 import dev.customergraph.embedded.EmbeddedProperties;
@@ -22,11 +23,12 @@ import org.springframework.stereotype.Component;
 /**
  * On the embedded engine's first start, creates the {@code demo} tenant with a test-mode
  * read+write key and a small dataset; on every start prints the key and the GraphiQL address.
- * The key is kept in clear text in the local data folder only, so a developer can find it again.
+ * The key is kept in clear text in the local data folder only, so a developer can find it again
+ * (and GraphiQL can open with it).
  */
 @Component
 @ConditionalOnProperty(name = "gateway.demo.enabled", havingValue = "true", matchIfMissing = true)
-class DemoData implements ApplicationRunner {
+public class DemoData implements ApplicationRunner {
 
 	static final String TENANT = "demo";
 
@@ -77,6 +79,15 @@ class DemoData implements ApplicationRunner {
 				    In GraphiQL, open Headers and paste: {"Authorization": "Bearer %s"}
 
 				""", port, port, key, key);
+	}
+
+	/** The demo tenant's key, once {@link #run} has created it; never against an external database. */
+	public Optional<String> key() throws IOException {
+		Path keyFile = this.embedded.dataDir().resolve("demo-api-key");
+		if (this.engine.getIfAvailable() == null || !Files.isRegularFile(keyFile)) {
+			return Optional.empty();
+		}
+		return Optional.of(Files.readString(keyFile).trim());
 	}
 
 }

@@ -15,6 +15,10 @@ public enum ErrorCode {
 	/** The database cannot be reached right now; retry later. */
 	UNAVAILABLE,
 	/** An unexpected fault; the response carries a request id to quote. */
-	INTERNAL
+	INTERNAL,
+	/** A persisted query hash the gateway does not know: send it again with the query. */
+	PERSISTED_QUERY_NOT_FOUND,
+	/** In trusted-documents mode, a document that is not on the allow-list. */
+	PERSISTED_QUERY_NOT_IN_LIST
 
 }

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.graphql.data.federation.EntityMapping;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Controller;
 /**
  * Payment sources in the graph: the {@code source} and {@code sources} root fields,
  * {@code Customer.sources} (one windowed statement per page of customers),
- * {@code Customer.defaultSource} and {@code Source.customer}.
+ * {@code Customer.defaultSource}, {@code Source.customer}, and sources as federation entities.
  */
 @Controller
 class SourceController {
@@ -65,6 +66,13 @@ class SourceController {
 	@QueryMapping
 	CompletableFuture<@Nullable Source> source(@Argument String id, DataLoader<Long, Source> sources) {
 		return sources.load(GlobalId.keyOf(id, Source.TYPE));
+	}
+
+	/** Federation's {@code _entities} for sources: all representations of one request in one load. */
+	@EntityMapping(name = Source.TYPE)
+	CompletableFuture<List<@Nullable Source>> sourceEntities(@Argument List<String> idList,
+			DataLoader<Long, Source> sources) {
+		return sources.loadMany(idList.stream().map((id) -> GlobalId.keyOf(id, Source.TYPE)).toList());
 	}
 
 	@QueryMapping

@@ -1,0 +1,40 @@
+package dev.customergraph.observability;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The gateway's own metrics on top of Spring's GraphQL observations and Boot's pool metrics:
+ * operation names on the request timer, DataLoader batch sizes, SQL statements per request.
+ */
+@Configuration(proxyBeanMethods = false)
+class MetricsConfiguration {
+
+	/** Operation names are chosen by clients; beyond this many, new names get no meters. */
+	private static final int MAX_OPERATION_NAMES = 500;
+
+	@Bean
+	OperationNameConvention operationNameConvention() {
+		return new OperationNameConvention();
+	}
+
+	@Bean
+	MeterFilter operationNameLimit() {
+		return MeterFilter.maximumAllowableTags("graphql.request", OperationNameConvention.OPERATION_NAME,
+				MAX_OPERATION_NAMES, MeterFilter.deny());
+	}
+
+	@Bean
+	DataLoaderBatchSizes dataLoaderBatchSizes(MeterRegistry registry) {
+		return new DataLoaderBatchSizes(registry);
+	}
+
+	@Bean
+	SqlStatementsPerRequest sqlStatementsPerRequest(MeterRegistry registry) {
+		return new SqlStatementsPerRequest(registry);
+	}
+
+}
