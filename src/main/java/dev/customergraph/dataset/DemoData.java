@@ -59,7 +59,7 @@ public class DemoData implements ApplicationRunner {
 		if (this.engine.getIfAvailable() == null) {
 			return;
 		}
-		Path keyFile = this.embedded.dataDir().resolve("demo-api-key");
+		Path keyFile = keyFile();
 		// Also after a first start that stopped half-way: the seed is one transaction at this size.
 		if (this.writer.testCustomers(TENANT) == 0) {
 			this.writer.write(TENANT, this.customers, false);
@@ -76,18 +76,22 @@ public class DemoData implements ApplicationRunner {
 				    GraphiQL:  http://localhost:%s/graphiql
 				    Endpoint:  http://localhost:%s/graphql
 				    Demo key:  %s   (tenant 'demo', test mode, read+write)
-				    In GraphiQL, open Headers and paste: {"Authorization": "Bearer %s"}
+				    GraphiQL opens with this key in its Headers tab and an example query.
 
-				""", port, port, key, key);
+				""", port, port, key);
 	}
 
 	/** The demo tenant's key, once {@link #run} has created it; never against an external database. */
 	public Optional<String> key() throws IOException {
-		Path keyFile = this.embedded.dataDir().resolve("demo-api-key");
+		Path keyFile = keyFile();
 		if (this.engine.getIfAvailable() == null || !Files.isRegularFile(keyFile)) {
 			return Optional.empty();
 		}
 		return Optional.of(Files.readString(keyFile).trim());
+	}
+
+	private Path keyFile() {
+		return this.embedded.dataDir().resolve("demo-api-key");
 	}
 
 }
