@@ -5,7 +5,6 @@ import java.util.List;
 
 import dev.customergraph.graph.GlobalId;
 import dev.customergraph.graph.InvalidInputException;
-import dev.customergraph.graph.QueryLimits;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code customers(filter:)} argument; every condition present must hold. */
@@ -18,9 +17,6 @@ public record CustomerFilter(@Nullable List<String> ids, @Nullable String email,
 			null);
 
 	public CustomerFilter {
-		if (ids != null) {
-			QueryLimits.checkIds("filter.ids", ids.size());
-		}
 		if (countryCode != null && !countryCode.matches("[A-Za-z]{2}")) {
 			throw new InvalidInputException("'filter.countryCode' must be an ISO 3166-1 alpha-2 code such as DE.");
 		}

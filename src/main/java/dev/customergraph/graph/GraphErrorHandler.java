@@ -1,10 +1,10 @@
 package dev.customergraph.graph;
 
 import java.util.Map;
-import java.util.UUID;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +28,7 @@ class GraphErrorHandler {
 
 	@GraphQlExceptionHandler
 	GraphQLError invalidInput(InvalidInputException ex, GraphqlErrorBuilder<?> error) {
-		return error.errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).extensions(code(ErrorCode.INVALID)).build();
+		return error.errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).extensions(ErrorCode.INVALID.extensions()).build();
 	}
 
 	@GraphQlExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
@@ -37,22 +37,23 @@ class GraphErrorHandler {
 		log.warn("Database unavailable: {}", ex.toString());
 		return error.errorType(ErrorType.INTERNAL_ERROR)
 			.message("The database is unavailable right now; retry in a moment.")
-			.extensions(code(ErrorCode.UNAVAILABLE))
+			.extensions(ErrorCode.UNAVAILABLE.extensions())
 			.build();
 	}
 
 	@GraphQlExceptionHandler
-	GraphQLError unexpected(Exception ex, GraphqlErrorBuilder<?> error) {
-		String requestId = UUID.randomUUID().toString();
+	GraphQLError unexpected(Exception ex, DataFetchingEnvironment environment, GraphqlErrorBuilder<?> error) {
+		// The execution id is the request id (see the HTTP endpoint), so the access log line matches.
+		String requestId = environment.getExecutionId().toString();
 		log.error("Unexpected error, request id {}", requestId, ex);
 		return error.errorType(ErrorType.INTERNAL_ERROR)
-			.message("Internal error; quote request id " + requestId + " when reporting it.")
+			.message(internalErrorMessage(requestId))
 			.extensions(Map.of("code", ErrorCode.INTERNAL.name(), "requestId", requestId))
 			.build();
 	}
 
-	private static Map<String, Object> code(ErrorCode code) {
-		return Map.of("code", code.name());
+	static String internalErrorMessage(String requestId) {
+		return "Internal error; quote request id " + requestId + " when reporting it.";
 	}
 
 }
