@@ -65,7 +65,8 @@ public final class RawGraphQl {
 			.accept(accept));
 	}
 
-	private static Response exchange(WebTestClient.RequestHeadersSpec<?> request) {
+	/** Sends any request, counting the SQL statements issued until its response is complete. */
+	public static Response exchange(WebTestClient.RequestHeadersSpec<?> request) {
 		long before = SqlStatementCounter.total();
 		EntityExchangeResult<byte[]> result = request.exchange().expectBody().returnResult();
 		return new Response(result, SqlStatementCounter.total() - before);
