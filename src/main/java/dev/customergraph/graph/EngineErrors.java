@@ -8,6 +8,7 @@ import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.validation.ValidationError;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Gives the errors graphql-java reports itself (syntax, validation, variable coercion, and
@@ -20,20 +21,20 @@ final class EngineErrors {
 	}
 
 	/**
-	 * @param parseCancelled whether parsing stopped at a parser limit, which graphql-java reports
-	 * as a syntax error
+	 * @param parseRefusal the code of the parser limit that stopped parsing, if one did;
+	 * graphql-java reports it as a syntax error
 	 * @param requestId quoted in errors that should not happen
 	 */
-	static List<GraphQLError> withCodes(List<GraphQLError> errors, boolean parseCancelled, String requestId) {
-		return errors.stream().map((error) -> withCode(error, parseCancelled, requestId)).toList();
+	static List<GraphQLError> withCodes(List<GraphQLError> errors, @Nullable ErrorCode parseRefusal, String requestId) {
+		return errors.stream().map((error) -> withCode(error, parseRefusal, requestId)).toList();
 	}
 
-	private static GraphQLError withCode(GraphQLError error, boolean parseCancelled, String requestId) {
+	private static GraphQLError withCode(GraphQLError error, @Nullable ErrorCode parseRefusal, String requestId) {
 		Map<String, Object> extensions = (error.getExtensions() != null) ? error.getExtensions() : Map.of();
 		if (extensions.containsKey("code")) {
 			return error;
 		}
-		ErrorCode code = codeOf(error, parseCancelled);
+		ErrorCode code = codeOf(error, parseRefusal);
 		Map<String, Object> withCode = new LinkedHashMap<>(extensions);
 		withCode.put("code", code.name());
 		String message = error.getMessage();
@@ -50,9 +51,9 @@ final class EngineErrors {
 			.build();
 	}
 
-	private static ErrorCode codeOf(GraphQLError error, boolean parseCancelled) {
+	private static ErrorCode codeOf(GraphQLError error, @Nullable ErrorCode parseRefusal) {
 		if (error.getErrorType() == ErrorType.InvalidSyntax) {
-			return parseCancelled ? ErrorCode.QUERY_TOO_LARGE : ErrorCode.GRAPHQL_PARSE_FAILED;
+			return (parseRefusal != null) ? parseRefusal : ErrorCode.GRAPHQL_PARSE_FAILED;
 		}
 		if (error instanceof ValidationError) {
 			return ErrorCode.GRAPHQL_VALIDATION_FAILED;

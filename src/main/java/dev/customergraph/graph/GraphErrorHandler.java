@@ -8,6 +8,7 @@ import graphql.schema.DataFetchingEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.BeanInstantiationException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
@@ -29,6 +30,16 @@ class GraphErrorHandler {
 	@GraphQlExceptionHandler
 	GraphQLError invalidInput(InvalidInputException ex, GraphqlErrorBuilder<?> error) {
 		return error.errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).extensions(ErrorCode.INVALID.extensions()).build();
+	}
+
+	/** Binding an argument record wraps what its constructor throws, e.g. an invalid filter value. */
+	@GraphQlExceptionHandler
+	GraphQLError invalidArgument(BeanInstantiationException ex, DataFetchingEnvironment environment,
+			GraphqlErrorBuilder<?> error) {
+		if (ex.getCause() instanceof InvalidInputException invalid) {
+			return invalidInput(invalid, error);
+		}
+		return unexpected(ex, environment, error);
 	}
 
 	@GraphQlExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,

@@ -19,7 +19,9 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
+import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import graphql.validation.ValidationError;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -65,7 +67,8 @@ class RequestLimitsInstrumentation implements Instrumentation {
 	@Override
 	public InstrumentationContext<Document> beginParse(InstrumentationExecutionParameters parameters,
 			InstrumentationState state) {
-		return SimpleInstrumentationContext.whenCompleted((document, failure) -> ((RequestState) state).parseCancelled = failure instanceof ParseCancelledException);
+		return SimpleInstrumentationContext.whenCompleted((document, failure) -> ((RequestState) state).parseRefusal =
+				parseRefusal(failure));
 	}
 
 	@Override
@@ -103,14 +106,22 @@ class RequestLimitsInstrumentation implements Instrumentation {
 		RequestState request = (RequestState) state;
 		String requestId = String.valueOf(parameters.getExecutionInput().getExecutionId());
 		return CompletableFuture.completedFuture(result.transform((builder) -> builder
-			.errors(EngineErrors.withCodes(result.getErrors(), request.parseCancelled, requestId))
+			.errors(EngineErrors.withCodes(result.getErrors(), request.parseRefusal, requestId))
 			.addExtension("cost", new CostReport(request.requestedCost, this.limits.maxCost()))));
+	}
+
+	/** graphql-java reports its parser limits as syntax errors; they get the codes of our limits. */
+	private static @Nullable ErrorCode parseRefusal(@Nullable Throwable failure) {
+		if (failure instanceof ParseCancelledTooDeepException) {
+			return ErrorCode.QUERY_TOO_DEEP;
+		}
+		return (failure instanceof ParseCancelledException) ? ErrorCode.QUERY_TOO_LARGE : null;
 	}
 
 	/** What one request learned on its way through the engine. */
 	private static final class RequestState implements InstrumentationState {
 
-		private boolean parseCancelled;
+		private @Nullable ErrorCode parseRefusal;
 
 		private int requestedCost;
 
