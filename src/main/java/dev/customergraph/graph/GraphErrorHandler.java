@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.BeanInstantiationException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
@@ -42,8 +43,9 @@ class GraphErrorHandler {
 		return unexpected(ex, environment, error);
 	}
 
+	/** No connection, a connection lost mid-statement, or a statement timed out: the database, not the request. */
 	@GraphQlExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-			TransientDataAccessException.class, QueryTimeoutException.class })
+			RecoverableDataAccessException.class, TransientDataAccessException.class, QueryTimeoutException.class })
 	GraphQLError unavailable(Exception ex, GraphqlErrorBuilder<?> error) {
 		log.warn("Database unavailable: {}", ex.toString());
 		return error.errorType(ErrorType.INTERNAL_ERROR)

@@ -44,7 +44,7 @@ class HostileRequestTests {
 
 	@BeforeAll
 	void tenant() {
-		this.graphQl = new RawGraphQl(this.http, this.tenants.create());
+		this.graphQl = new RawGraphQl(this.http, this.tenants.create().key());
 		this.graphQl.post("{ viewer { tenant } }");
 	}
 

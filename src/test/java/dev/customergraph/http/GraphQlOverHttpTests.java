@@ -39,7 +39,7 @@ class GraphQlOverHttpTests {
 	void tenant() {
 		var tenant = this.tenants.create();
 		this.key = tenant.key();
-		this.graphQl = new RawGraphQl(this.http, tenant);
+		this.graphQl = new RawGraphQl(this.http, tenant.key());
 		this.graphQl.post("{ viewer { tenant } }");
 	}
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.customergraph.observability.SqlStatementCounter;
-import dev.customergraph.tenancy.TestTenants.TestTenant;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,11 +30,12 @@ public final class RawGraphQl {
 
 	private final WebTestClient http;
 
-	private final TestTenant tenant;
+	private final String key;
 
-	public RawGraphQl(WebTestClient http, TestTenant tenant) {
+	/** Requests sent with this API key, known or not. */
+	public RawGraphQl(WebTestClient http, String key) {
 		this.http = http;
-		this.tenant = tenant;
+		this.key = key;
 	}
 
 	/** POSTs a GraphQL request as JSON. */
@@ -52,7 +52,7 @@ public final class RawGraphQl {
 	public Response postBody(byte[] body, MediaType contentType, MediaType accept) {
 		return exchange(this.http.post()
 			.uri("/graphql")
-			.header("Authorization", "Bearer " + this.tenant.key())
+			.header("Authorization", "Bearer " + this.key)
 			.contentType(contentType)
 			.accept(accept)
 			.bodyValue(body));
@@ -61,7 +61,7 @@ public final class RawGraphQl {
 	public Response get(String query, MediaType accept) {
 		return exchange(this.http.get()
 			.uri((uri) -> uri.path("/graphql").queryParam("query", "{query}").build(query))
-			.header("Authorization", "Bearer " + this.tenant.key())
+			.header("Authorization", "Bearer " + this.key)
 			.accept(accept));
 	}
 
