@@ -1,9 +1,9 @@
 package dev.customergraph.graph;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import dev.customergraph.GatewayTest;
@@ -16,11 +16,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.customergraph.graph.RequestLimitsTests.repeat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,8 +46,7 @@ class HostileRequestTests {
 
 	@BeforeAll
 	void tenant() {
-		this.graphQl = new RawGraphQl(this.http, this.tenants.create().key());
-		this.graphQl.post("{ viewer { tenant } }");
+		this.graphQl = RawGraphQl.forNewTenant(this.http, this.tenants);
 	}
 
 	static Stream<Arguments> refusedDocuments() {
@@ -148,10 +149,6 @@ class HostileRequestTests {
 		assertThat(this.graphQl.post("{ customers { totalCount } }").json()).doesNotContainKey("errors");
 	}
 
-	private static String repeat(int count, java.util.function.IntFunction<String> item) {
-		return String.join(" ", IntStream.range(0, count).mapToObj(item).toList());
-	}
-
 	/** Fragments F0 … F(n-1), each spreading the one before twice: 2^n fields when inlined. */
 	private static String fragments(int count) {
 		StringBuilder fragments = new StringBuilder("fragment F0 on Viewer { tenant }");
@@ -167,7 +164,7 @@ class HostileRequestTests {
 	}
 
 	private static byte[] concat(byte[]... parts) {
-		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		for (byte[] part : parts) {
 			bytes.writeBytes(part);
 		}
@@ -175,7 +172,7 @@ class HostileRequestTests {
 	}
 
 	private static String jsonEscaped(String text) {
-		return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text).replaceAll("^\"|\"$", "");
+		return JsonMapper.builder().build().writeValueAsString(text).replaceAll("^\"|\"$", "");
 	}
 
 }

@@ -42,9 +42,7 @@ class RequestLimitsTests {
 
 	@BeforeAll
 	void tenant() {
-		this.graphQl = new RawGraphQl(this.http, this.tenants.create().key());
-		// Warm the key cache, so that the statement counts below are the queries' own.
-		this.graphQl.post("{ viewer { tenant } }");
+		this.graphQl = RawGraphQl.forNewTenant(this.http, this.tenants);
 	}
 
 	@Test
@@ -153,7 +151,8 @@ class RequestLimitsTests {
 		return IntStream.rangeClosed(1, count).mapToObj((key) -> new GlobalId("Customer", key).encode()).toList();
 	}
 
-	private static String repeat(int count, IntFunction<String> item) {
+	/** {@code count} items, space-separated. */
+	static String repeat(int count, IntFunction<String> item) {
 		return String.join(" ", IntStream.range(0, count).mapToObj(item).toList());
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.customergraph.observability.SqlStatementCounter;
+import dev.customergraph.tenancy.TestTenants;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,6 +37,13 @@ public final class RawGraphQl {
 	public RawGraphQl(WebTestClient http, String key) {
 		this.http = http;
 		this.key = key;
+	}
+
+	/** Requests as a new tenant, whose key is already cached: the statement counts are the requests' own. */
+	public static RawGraphQl forNewTenant(WebTestClient http, TestTenants tenants) {
+		RawGraphQl graphQl = new RawGraphQl(http, tenants.create().key());
+		graphQl.post("{ viewer { tenant } }");
+		return graphQl;
 	}
 
 	/** POSTs a GraphQL request as JSON. */
