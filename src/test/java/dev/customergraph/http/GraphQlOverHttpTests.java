@@ -179,6 +179,13 @@ class GraphQlOverHttpTests {
 			.expectStatus().isForbidden();
 	}
 
+	@Test
+	void graphiqlAndThePrintedSchemaAreStillServed() {
+		this.http.get().uri("/graphiql").exchange().expectStatus().is3xxRedirection();
+		this.http.get().uri("/graphql/schema").exchange().expectStatus().isOk().expectBody(String.class)
+			.value((schema) -> assertThat(schema).contains("type Customer implements Node"));
+	}
+
 	private Response post(String query, MediaType accept) {
 		return this.graphQl.postBody(("{\"query\":\"" + query.replace("\"", "\\\"") + "\"}").getBytes(StandardCharsets.UTF_8),
 				MediaType.APPLICATION_JSON, accept);
