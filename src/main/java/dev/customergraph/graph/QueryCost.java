@@ -59,11 +59,14 @@ final class QueryCost {
 		return field.getArgument("first") != null && field.getArgument("last") != null;
 	}
 
-	/** The page the connection will read; a size the connection refuses counts as its maximum. */
+	/**
+	 * The page the connection will read. A size it refuses counts as the default: the connection
+	 * answers it with a precise {@code INVALID} error and reads nothing.
+	 */
 	private int pageSize(Map<String, Object> arguments) {
 		Object count = (arguments.get("first") != null) ? arguments.get("first") : arguments.get("last");
-		if (count instanceof Integer requested) {
-			return Math.max(0, Math.min(requested, this.limits.maxPageSize()));
+		if (count instanceof Integer requested && requested >= 0 && requested <= this.limits.maxPageSize()) {
+			return requested;
 		}
 		return this.limits.defaultPageSize();
 	}

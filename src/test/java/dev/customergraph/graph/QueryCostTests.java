@@ -59,8 +59,8 @@ class QueryCostTests {
 						1 + 4 * (1 + 1 + (1 + 10 * (1 + 1)))),
 				Arguments.of("{ ...page } fragment page on Query { customers(first: 3) { nodes { id } } }", 1 + 3),
 				Arguments.of("{ node(id: \"x\") { id ... on Customer { addresses { nodes { id } } } } }", 1 + 1 + 10),
-				// A page size the connection refuses counts as the largest one; the resolver then says INVALID.
-				Arguments.of("{ customers(first: 500) { nodes { id } } }", 1 + 100));
+				// A page size the connection refuses counts as the default; the connection then says INVALID.
+				Arguments.of("{ customers { nodes { addresses(first: 500) { nodes { id } } } } }", 1 + 10 * (1 + 1 + 10)));
 	}
 
 	@ParameterizedTest
