@@ -16,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -27,7 +26,6 @@ import org.springframework.web.servlet.function.ServerResponse;
  * or pass a limit) is HTTP 400; under {@code application/json} every GraphQL response is 200.
  * Transport errors (400, 405, 406, 413, 415) are GraphQL error bodies with a code too.
  */
-@Component
 class GraphQlEndpoint {
 
 	private final WebGraphQlHandler graphQlHandler;

@@ -1,9 +1,15 @@
 package dev.customergraph.http;
 
+import dev.customergraph.graph.GatewayLimits;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -12,10 +18,17 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * Routes every method on the GraphQL path to {@link GraphQlEndpoint}. It is ordered ahead of
  * Spring Boot's GraphQL routes, which still serve GraphiQL and the printed schema, but only
- * take POST on the endpoint itself and answer other requests with empty bodies.
+ * take POST on the endpoint itself and answer other requests with empty bodies. The commands
+ * ({@code keys}, {@code seed}) run without a web server, and so without this.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = Type.SERVLET)
 class GraphQlHttpConfiguration {
+
+	@Bean
+	GraphQlEndpoint graphQlEndpoint(WebGraphQlHandler graphQlHandler, JsonMapper json, GatewayLimits limits) {
+		return new GraphQlEndpoint(graphQlHandler, new GraphQlRequestReader(json, limits), limits);
+	}
 
 	@Bean
 	@Order(-1)

@@ -26,7 +26,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.function.ServerRequest;
 
 /**
@@ -35,7 +34,6 @@ import org.springframework.web.servlet.function.ServerRequest;
  * anything that is not one well-formed request: a body too large, not UTF-8 or not JSON, a
  * batch (an array of requests), a missing query, a mutation over GET.
  */
-@Component
 class GraphQlRequestReader {
 
 	private final JsonMapper json;
