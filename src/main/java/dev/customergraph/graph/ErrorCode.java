@@ -12,7 +12,10 @@ public enum ErrorCode {
 	UNAUTHENTICATED,
 	/** The key lacks the scope the operation needs. */
 	FORBIDDEN,
-	/** An argument or variable is malformed or out of bounds: an id, a cursor, a page size, an enum, a scalar. */
+	/**
+	 * A malformed or out-of-bounds argument or variable (id, cursor, page size, enum, scalar), or
+	 * an unknown operation name.
+	 */
 	INVALID,
 	/** The database cannot be reached right now; retry later. */
 	UNAVAILABLE,

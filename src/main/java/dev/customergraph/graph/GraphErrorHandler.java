@@ -30,7 +30,10 @@ class GraphErrorHandler {
 
 	@GraphQlExceptionHandler
 	GraphQLError invalidInput(InvalidInputException ex, GraphqlErrorBuilder<?> error) {
-		return error.errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).extensions(ErrorCode.INVALID.extensions()).build();
+		return error.errorType(ErrorType.BAD_REQUEST)
+			.message(ex.getMessage())
+			.extensions(ErrorCode.INVALID.extensions())
+			.build();
 	}
 
 	/** Binding an argument record wraps what its constructor throws, e.g. an invalid filter value. */

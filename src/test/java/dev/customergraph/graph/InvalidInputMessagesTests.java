@@ -45,15 +45,18 @@ class InvalidInputMessagesTests {
 				Arguments.of("{ customers(filter: {countryCode: \"Germany\"}) { totalCount } }", Map.of(), "INVALID",
 						"'filter.countryCode' must be an ISO 3166-1 alpha-2 code"),
 				Arguments.of("{ customers(orderBy: {field: FOO}) { totalCount } }", Map.of(),
-						"GRAPHQL_VALIDATION_FAILED", "argument 'orderBy.field' with value 'FOO' is not a valid 'CustomerOrderField'"),
+						"GRAPHQL_VALIDATION_FAILED",
+						"argument 'orderBy.field' with value 'FOO' is not a valid 'CustomerOrderField'"),
 				Arguments.of("{ customers(first: \"ten\") { totalCount } }", Map.of(), "GRAPHQL_VALIDATION_FAILED",
-						"argument 'first' with value '\"ten\"' is not a valid 'Int' - Expected a literal of kind Int but it was of kind String"),
+						"argument 'first' with value '\"ten\"' is not a valid 'Int' - "
+								+ "Expected a literal of kind Int but it was of kind String"),
 				Arguments.of("{ customers(filter: {createdAfter: \"yesterday\"}) { totalCount } }", Map.of(),
 						"GRAPHQL_VALIDATION_FAILED", "Invalid RFC3339 value : 'yesterday'"),
 				Arguments.of("query($f: CustomerOrderField!) { customers(orderBy: {field: $f}) { totalCount } }",
-						Map.of("f", "FOO"), "INVALID", "Variable 'f' has an invalid value: Invalid input for enum 'CustomerOrderField'. No value found for name 'FOO'"),
+						Map.of("f", "FOO"), "INVALID",
+						"Invalid input for enum 'CustomerOrderField'. No value found for name 'FOO'"),
 				Arguments.of("query($n: Int) { customers(first: $n) { totalCount } }", Map.of("n", "ten"), "INVALID",
-						"Variable 'n' has an invalid value: Expected a value that can be converted to type 'Int' but it was a JSON string"),
+						"Expected a value that can be converted to type 'Int' but it was a JSON string"),
 				Arguments.of("query($n: Int) { customers(first: $n) { totalCount } }", Map.of("n", Map.of("a", 1)),
 						"INVALID", "but it was a JSON object"));
 	}
