@@ -40,7 +40,7 @@ final class EngineErrors {
 		String message = error.getMessage();
 		if (code == ErrorCode.INTERNAL) {
 			withCode.put("requestId", requestId);
-			message = GraphErrorHandler.internalErrorMessage(requestId);
+			message = ErrorCode.internalErrorMessage(requestId);
 		}
 		return GraphqlErrorBuilder.newError()
 			.message(ClientMessages.clean(message))

@@ -54,6 +54,11 @@ public enum ErrorCode {
 	/** The requested query cost is above {@code gateway.limits.max-cost}. */
 	QUERY_TOO_COMPLEX;
 
+	/** The message of an {@link #INTERNAL} error: only the request id, which the server log has too. */
+	public static String internalErrorMessage(String requestId) {
+		return "Internal error; quote request id " + requestId + " when reporting it.";
+	}
+
 	/** The error extensions that carry this code. */
 	public Map<String, Object> extensions() {
 		return Map.of("code", name());

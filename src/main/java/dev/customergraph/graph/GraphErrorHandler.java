@@ -63,13 +63,9 @@ class GraphErrorHandler {
 		String requestId = environment.getExecutionId().toString();
 		log.error("Unexpected error, request id {}", requestId, ex);
 		return error.errorType(ErrorType.INTERNAL_ERROR)
-			.message(internalErrorMessage(requestId))
+			.message(ErrorCode.internalErrorMessage(requestId))
 			.extensions(Map.of("code", ErrorCode.INTERNAL.name(), "requestId", requestId))
 			.build();
-	}
-
-	static String internalErrorMessage(String requestId) {
-		return "Internal error; quote request id " + requestId + " when reporting it.";
 	}
 
 }

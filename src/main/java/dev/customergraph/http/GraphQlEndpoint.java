@@ -3,11 +3,16 @@ package dev.customergraph.http;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.customergraph.graph.CostReport;
+import dev.customergraph.graph.ErrorCode;
 import dev.customergraph.graph.GatewayLimits;
 import dev.customergraph.observability.RequestLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpMethod;
@@ -28,6 +33,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 class GraphQlEndpoint {
 
+	private static final Logger logger = LoggerFactory.getLogger(GraphQlEndpoint.class);
+
 	private final WebGraphQlHandler graphQlHandler;
 
 	private final GraphQlRequestReader reader;
@@ -42,21 +49,26 @@ class GraphQlEndpoint {
 
 	ServerResponse handle(ServerRequest request) throws IOException {
 		MediaType responseType = MediaType.APPLICATION_JSON;
+		RequestLog log = RequestLog.of(request.servletRequest());
 		try {
 			responseType = ResponseMediaType.of(request.headers());
 			Map<String, Object> body = read(request);
-			RequestLog log = RequestLog.of(request.servletRequest());
 			log.operationName((String) body.get("operationName"));
 			WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(),
 					null, null, request.attributes(), body, log.requestId(), LocaleContextHolder.getLocale());
 			MediaType type = responseType;
 			CompletableFuture<ServerResponse> response = this.graphQlHandler.handleRequest(graphQlRequest)
 				.map((result) -> respond(result, type, log))
+				.onErrorResume((ex) -> Mono.fromSupplier(() -> unexpected(ex, type, log)))
 				.toFuture();
 			return ServerResponse.async(response);
 		}
 		catch (HttpRefusal refusal) {
-			return refuse(refusal, responseType);
+			return error(refusal.status(), refusal.getMessage(), refusal.code().extensions(), refusal.allow(),
+					responseType);
+		}
+		catch (RuntimeException ex) {
+			return unexpected(ex, responseType, log);
 		}
 	}
 
@@ -84,12 +96,20 @@ class GraphQlEndpoint {
 			.body(result.toMap());
 	}
 
-	private ServerResponse refuse(HttpRefusal refusal, MediaType type) {
-		Map<String, Object> error = Map.of("message", refusal.getMessage(), "extensions", refusal.code().extensions());
-		Map<String, Object> body = Map.of("errors", List.of(error), "extensions",
-				Map.of("cost", CostReport.uncosted(this.limits)));
-		return ServerResponse.status(refusal.status())
-			.headers((headers) -> headers.setAllow(refusal.allow()))
+	/** A fault outside GraphQL execution, which would otherwise reach the servlet container's error page. */
+	private ServerResponse unexpected(Throwable ex, MediaType type, RequestLog log) {
+		logger.error("Unexpected error, request id {}", log.requestId(), ex);
+		return error(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.internalErrorMessage(log.requestId()),
+				Map.of("code", ErrorCode.INTERNAL.name(), "requestId", log.requestId()), Set.of(), type);
+	}
+
+	/** A GraphQL error body for a request answered without executing it. */
+	private ServerResponse error(HttpStatus status, String message, Map<String, Object> extensions,
+			Set<HttpMethod> allow, MediaType type) {
+		Map<String, Object> body = Map.of("errors", List.of(Map.of("message", message, "extensions", extensions)),
+				"extensions", Map.of("cost", CostReport.uncosted(this.limits)));
+		return ServerResponse.status(status)
+			.headers((headers) -> headers.setAllow(allow))
 			.contentType(type)
 			.body(body);
 	}
