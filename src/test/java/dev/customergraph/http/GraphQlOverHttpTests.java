@@ -52,6 +52,23 @@ class GraphQlOverHttpTests {
 	}
 
 	@Test
+	void getTakesVariablesAsJson() {
+		Response response = exchange(this.http.get()
+			.uri("/graphql?query={query}&variables={variables}", "query($n: Int) { customers(first: $n) { nodes { id } } }",
+					"{\"n\": 3}"));
+		assertThat(response.json()).extractingByKey("extensions").asString().contains("requestedQueryCost=4");
+		exchange(this.http.get().uri("/graphql?query={query}&variables={variables}", "{ __typename }", "{\"n\":"))
+			.isRefused(400, "BAD_REQUEST");
+		exchange(this.http.get().uri("/graphql?variables={variables}", "{}")).isRefused(400, "BAD_REQUEST");
+	}
+
+	@Test
+	void getQueriesTooLongForTheWebServerAreGraphQlErrorsToo() {
+		exchange(this.http.get().uri("/graphql?query={query}", "{ viewer { " + "tenant ".repeat(3000) + "} }"))
+			.isRefused(400, "BAD_REQUEST");
+	}
+
+	@Test
 	void mutationsOverGetAre405WhateverTheSchema() {
 		Response response = this.graphQl.get("mutation { __typename }", MediaType.APPLICATION_JSON)
 			.isRefused(405, "METHOD_NOT_ALLOWED");
