@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class ClientMessages {
 
-	/** Literals as graphql-java prints AST nodes, innermost first; each turns into GraphQL syntax. */
+	/** Literals as graphql-java prints AST nodes, each turned back into GraphQL syntax. */
 	private static final Map<Pattern, String> LITERALS = Map.of(
 			Pattern.compile("StringValue\\{value='([^']*)'}"), "\"$1\"",
 			Pattern.compile("(?:Int|Float|Boolean)Value\\{value=([^}]*)}"), "$1",
@@ -36,7 +36,7 @@ final class ClientMessages {
 
 	static String clean(String message) {
 		String clean = message;
-		// Nested literals: repeat until no AST node is left (or nothing changes).
+		// Lists and objects match once their items are rewritten: repeat until nothing changes.
 		for (String previous = null; !clean.equals(previous);) {
 			previous = clean;
 			for (Map.Entry<Pattern, String> literal : LITERALS.entrySet()) {

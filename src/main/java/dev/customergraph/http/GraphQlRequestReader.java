@@ -53,7 +53,9 @@ class GraphQlRequestReader {
 		if (request.servletRequest().getContentLengthLong() > this.maxBodySize) {
 			throw tooLarge();
 		}
-		byte[] body = request.servletRequest().getInputStream().readNBytes((int) this.maxBodySize + 1);
+		byte[] body = request.servletRequest()
+			.getInputStream()
+			.readNBytes((int) Math.min(this.maxBodySize + 1, Integer.MAX_VALUE));
 		if (body.length > this.maxBodySize) {
 			throw tooLarge();
 		}
