@@ -2,11 +2,13 @@ package dev.customergraph.graph;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.analysis.QueryTraverser;
 import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.ExecuteObjectInstrumentationContext;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -14,6 +16,7 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionStrategyParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -90,14 +93,27 @@ class RequestLimitsInstrumentation implements Instrumentation {
 			.coercedVariables(context.getCoercedVariables())
 			.build();
 		this.argumentLimits.check(traverser);
-		int cost = this.queryCost.of(traverser, operation.getOperation() == OperationDefinition.Operation.MUTATION);
-		((RequestState) state).requestedCost = cost;
+		RequestState request = (RequestState) state;
+		request.mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
+		int cost = this.queryCost.of(traverser, request.mutation);
+		request.requestedCost = cost;
 		if (cost > this.limits.maxCost()) {
 			throw new QueryRefusedException(ErrorCode.QUERY_TOO_COMPLEX,
 					"The query's requested cost is " + cost + "; the limit is " + this.limits.maxCost()
 							+ ". Ask for smaller pages (first/last) or fewer nested connections.");
 		}
 		return SimpleInstrumentationContext.noOp();
+	}
+
+	/** Counts each object execution returns, for the actual cost. */
+	@Override
+	public ExecuteObjectInstrumentationContext beginExecuteObject(InstrumentationExecutionStrategyParameters parameters,
+			InstrumentationState state) {
+		RequestState request = (RequestState) state;
+		boolean mutationPayload = request.mutation
+				&& parameters.getExecutionStrategyParameters().getPath().getLevel() == 1;
+		request.actualCost.addAndGet(mutationPayload ? QueryCost.MUTATION_FIELD_COST : 1);
+		return ExecuteObjectInstrumentationContext.NOOP;
 	}
 
 	@Override
@@ -107,7 +123,7 @@ class RequestLimitsInstrumentation implements Instrumentation {
 		String requestId = String.valueOf(parameters.getExecutionInput().getExecutionId());
 		return CompletableFuture.completedFuture(result.transform((builder) -> builder
 			.errors(EngineErrors.withCodes(result.getErrors(), request.parseRefusal, requestId))
-			.addExtension("cost", new CostReport(request.requestedCost, this.limits.maxCost()))));
+			.addExtension("cost", request.costReport(this.limits.maxCost()))));
 	}
 
 	/** graphql-java reports its parser limits as syntax errors; they get the codes of our limits. */
@@ -123,7 +139,17 @@ class RequestLimitsInstrumentation implements Instrumentation {
 
 		private @Nullable ErrorCode parseRefusal;
 
+		private boolean mutation;
+
 		private int requestedCost;
+
+		/** Objects are completed on whichever thread their DataLoader batch finished on. */
+		private final AtomicInteger actualCost = new AtomicInteger();
+
+		CostReport costReport(int maxCost) {
+			int actual = this.actualCost.get();
+			return new CostReport(this.requestedCost, (actual < this.requestedCost) ? actual : null, maxCost);
+		}
 
 	}
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.customergraph.GatewayTest;
+import dev.customergraph.dataset.DatasetWriter;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
 import graphql.analysis.QueryTraverser;
@@ -11,6 +12,7 @@ import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.GraphQlResponse;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The requested cost of queries, computed before execution and reported in {@code extensions.cost}. */
@@ -33,6 +36,9 @@ class QueryCostTests {
 
 	@Autowired
 	GatewayLimits limits;
+
+	@Autowired
+	DatasetWriter dataset;
 
 	TestTenant tenant;
 
@@ -67,8 +73,9 @@ class QueryCostTests {
 	@MethodSource("queries")
 	void requestedCostIsReportedInExtensions(String query, int cost) {
 		GraphQlResponse response = this.tenant.graphQl().document(query).execute().returnResponse();
-		assertThat(response.getExtensions()).containsEntry("cost",
-				Map.of("requestedQueryCost", cost, "maxQueryCost", 1000));
+		assertThat(response.getExtensions()).extractingByKey("cost", as(InstanceOfAssertFactories.MAP))
+			.containsEntry("requestedQueryCost", cost)
+			.containsEntry("maxQueryCost", 1000);
 	}
 
 	@Test
@@ -78,7 +85,20 @@ class QueryCostTests {
 			.variable("n", 7)
 			.execute()
 			.returnResponse();
-		assertThat(response.getExtensions()).containsEntry("cost", Map.of("requestedQueryCost", 1 + 7, "maxQueryCost", 1000));
+		assertThat(response.getExtensions()).extractingByKey("cost", as(InstanceOfAssertFactories.MAP))
+			.containsEntry("requestedQueryCost", 1 + 7);
+	}
+
+	@Test
+	void actualCostCountsTheObjectsReturnedWhenPagesAreNotFull() {
+		TestTenant seeded = this.tenants.create();
+		this.dataset.write(seeded.name(), 3, false);
+		GraphQlResponse response = seeded.graphQl()
+			.document("{ customers(first: 5) { pageInfo { hasNextPage } nodes { id } } }")
+			.execute()
+			.returnResponse();
+		assertThat(response.getExtensions()).containsEntry("cost",
+				Map.of("requestedQueryCost", 1 + 1 + 5, "actualQueryCost", 1 + 1 + 3, "maxQueryCost", 1000));
 	}
 
 	@Test

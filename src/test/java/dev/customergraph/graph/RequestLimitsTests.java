@@ -101,8 +101,7 @@ class RequestLimitsTests {
 		String query = "{ customers(first: 37) { nodes { sources(first: 25) { nodes { id } } } } %s }";
 		Response underLimit = this.graphQl.post(query.formatted(""));
 		passes(underLimit);
-		assertThat(underLimit.json()).extractingByKey("extensions")
-			.isEqualTo(Map.of("cost", Map.of("requestedQueryCost", 1000, "maxQueryCost", 1000)));
+		assertThat(underLimit.body()).contains("\"requestedQueryCost\":1000");
 		this.graphQl.post(query.formatted("viewer { tenant }")).isRefused(200, "QUERY_TOO_COMPLEX");
 	}
 
