@@ -17,7 +17,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "gateway.embedded.data-dir=target/test-engine", "gateway.demo.customers=50" })
+		properties = { "gateway.embedded.data-dir=target/test-engine", "gateway.demo.customers=50",
+				"spring.graphql.cors.allowed-origins=https://app.example" })
 @AutoConfigureHttpGraphQlTester
 public @interface GatewayTest {
 

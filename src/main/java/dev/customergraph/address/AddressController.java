@@ -35,7 +35,10 @@ class AddressController {
 
 	private static final Keyset<Address> OLDEST_FIRST = Keyset.byId("addresses", "a.id", false, Address::key);
 
-	AddressController(BatchLoaderRegistry registry, AddressRepository repository) {
+	private final QueryLimits limits;
+
+	AddressController(BatchLoaderRegistry registry, AddressRepository repository, QueryLimits limits) {
+		this.limits = limits;
 		registry.<Long, List<Address>>forName(ADDRESSES_OF_CUSTOMER)
 			.registerMappedBatchLoader((customerKeys, environment) -> Mono
 				.fromCallable(() -> repository.findByCustomers(Caller.of(environment).partition(), customerKeys)));
@@ -60,7 +63,7 @@ class AddressController {
 	CompletableFuture<Connection<Address>> addresses(Customer customer, @Argument @Nullable Integer first,
 			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
 			@ContextValue Caller caller, DataLoader<Long, List<Address>> addressesOfCustomer) {
-		PageRequest page = QueryLimits.page(first, after, last, before);
+		PageRequest page = this.limits.page(first, after, last, before);
 		return addressesOf(customer, addressesOfCustomer)
 			.thenApply((addresses) -> OLDEST_FIRST.slice(addresses, page, caller.partition()));
 	}

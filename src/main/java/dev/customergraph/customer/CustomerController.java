@@ -29,8 +29,11 @@ class CustomerController {
 
 	private final CustomerRepository repository;
 
-	CustomerController(CustomerRepository repository) {
+	private final QueryLimits limits;
+
+	CustomerController(CustomerRepository repository, QueryLimits limits) {
 		this.repository = repository;
+		this.limits = limits;
 	}
 
 	@QueryMapping
@@ -55,7 +58,7 @@ class CustomerController {
 			@Argument @Nullable Integer last, @Argument @Nullable String before,
 			@Argument @Nullable CustomerFilter filter, @Argument @Nullable CustomerOrder orderBy,
 			@ContextValue Caller caller) {
-		PageRequest page = QueryLimits.page(first, after, last, before);
+		PageRequest page = this.limits.page(first, after, last, before);
 		CustomerFilter criteria = (filter != null) ? filter.validated() : CustomerFilter.NONE;
 		Keyset<Customer> keyset = ((orderBy != null) ? orderBy : CustomerOrder.DEFAULT).keyset();
 		List<Customer> rows = this.repository.findPage(caller.partition(), criteria, keyset, page);

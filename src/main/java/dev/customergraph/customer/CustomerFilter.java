@@ -5,7 +5,6 @@ import java.util.List;
 
 import dev.customergraph.graph.GlobalId;
 import dev.customergraph.graph.InvalidInputException;
-import dev.customergraph.graph.QueryLimits;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code customers(filter:)} argument; every condition present must hold. */
@@ -17,11 +16,8 @@ public record CustomerFilter(@Nullable List<String> ids, @Nullable String email,
 	static final CustomerFilter NONE = new CustomerFilter(null, null, null, null, null, null, null, null, null, null,
 			null);
 
-	/** Checks the bounds and formats the schema cannot express; returns this filter. */
+	/** Checks the formats the schema cannot express; returns this filter. */
 	CustomerFilter validated() {
-		if (this.ids != null) {
-			QueryLimits.checkIds("filter.ids", this.ids.size());
-		}
 		if (this.countryCode != null && !this.countryCode.matches("[A-Za-z]{2}")) {
 			throw new InvalidInputException("'filter.countryCode' must be an ISO 3166-1 alpha-2 code such as DE.");
 		}

@@ -59,6 +59,28 @@ public final class EmbeddedEngine implements AutoCloseable {
 		return new EmbeddedEngine(portFile, port, Optional.of(db));
 	}
 
+	/**
+	 * Stops the engine this process started, keeping its data and port, so that a test can see
+	 * the gateway through a database outage; {@link #restart()} brings it back.
+	 */
+	public void stop() {
+		started().stopQuietly();
+	}
+
+	/** Starts the engine again on the same port after {@link #stop()}. */
+	public void restart() {
+		try {
+			started().start();
+		}
+		catch (ManagedProcessException ex) {
+			throw new IllegalStateException("The embedded MariaDB did not start again", ex);
+		}
+	}
+
+	private ManagedDb started() {
+		return this.started.orElseThrow(() -> new IllegalStateException("This engine was started by another process"));
+	}
+
 	public String jdbcUrl() {
 		return "jdbc:mysql://127.0.0.1:" + this.port + "/" + DATABASE + "?createDatabaseIfNotExist=true";
 	}

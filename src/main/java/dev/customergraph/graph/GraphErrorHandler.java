@@ -1,15 +1,17 @@
 package dev.customergraph.graph;
 
 import java.util.Map;
-import java.util.UUID;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.BeanInstantiationException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
@@ -28,31 +30,42 @@ class GraphErrorHandler {
 
 	@GraphQlExceptionHandler
 	GraphQLError invalidInput(InvalidInputException ex, GraphqlErrorBuilder<?> error) {
-		return error.errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).extensions(code(ErrorCode.INVALID)).build();
+		return error.errorType(ErrorType.BAD_REQUEST)
+			.message(ex.getMessage())
+			.extensions(ErrorCode.INVALID.extensions())
+			.build();
 	}
 
+	/** Binding an argument record wraps what its constructor throws, e.g. an invalid filter value. */
+	@GraphQlExceptionHandler
+	GraphQLError invalidArgument(BeanInstantiationException ex, DataFetchingEnvironment environment,
+			GraphqlErrorBuilder<?> error) {
+		if (ex.getCause() instanceof InvalidInputException invalid) {
+			return invalidInput(invalid, error);
+		}
+		return unexpected(ex, environment, error);
+	}
+
+	/** No connection, a connection lost mid-statement, or a statement timed out: the database, not the request. */
 	@GraphQlExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-			TransientDataAccessException.class, QueryTimeoutException.class })
+			RecoverableDataAccessException.class, TransientDataAccessException.class, QueryTimeoutException.class })
 	GraphQLError unavailable(Exception ex, GraphqlErrorBuilder<?> error) {
 		log.warn("Database unavailable: {}", ex.toString());
 		return error.errorType(ErrorType.INTERNAL_ERROR)
 			.message("The database is unavailable right now; retry in a moment.")
-			.extensions(code(ErrorCode.UNAVAILABLE))
+			.extensions(ErrorCode.UNAVAILABLE.extensions())
 			.build();
 	}
 
 	@GraphQlExceptionHandler
-	GraphQLError unexpected(Exception ex, GraphqlErrorBuilder<?> error) {
-		String requestId = UUID.randomUUID().toString();
+	GraphQLError unexpected(Exception ex, DataFetchingEnvironment environment, GraphqlErrorBuilder<?> error) {
+		// The execution id is the request id (see the HTTP endpoint), so the access log line matches.
+		String requestId = environment.getExecutionId().toString();
 		log.error("Unexpected error, request id {}", requestId, ex);
 		return error.errorType(ErrorType.INTERNAL_ERROR)
-			.message("Internal error; quote request id " + requestId + " when reporting it.")
+			.message(ErrorCode.internalErrorMessage(requestId))
 			.extensions(Map.of("code", ErrorCode.INTERNAL.name(), "requestId", requestId))
 			.build();
-	}
-
-	private static Map<String, Object> code(ErrorCode code) {
-		return Map.of("code", code.name());
 	}
 
 }

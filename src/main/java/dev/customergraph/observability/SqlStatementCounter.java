@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.mysql.cj.MysqlConnection;
+import com.mysql.cj.PreparedQuery;
 import com.mysql.cj.Query;
 import com.mysql.cj.interceptors.QueryInterceptor;
 import com.mysql.cj.log.Log;
@@ -40,9 +41,21 @@ public final class SqlStatementCounter implements QueryInterceptor {
 
 	@Override
 	public <T extends Resultset> T preProcess(Supplier<String> sql, Query interceptedQuery) {
+		if (isSessionSetup(sql, interceptedQuery)) {
+			return null;
+		}
 		TOTAL.incrementAndGet();
 		ON_THREAD.get()[0]++;
 		return null;
+	}
+
+	/**
+	 * The pool's {@code SET SESSION …} on every new connection is set-up, not a request's work;
+	 * counting it would charge a request for a pool refilling in the background. Only plain
+	 * statements are looked at, so the prepared data statements cost no string building here.
+	 */
+	private static boolean isSessionSetup(Supplier<String> sql, Query query) {
+		return !(query instanceof PreparedQuery) && sql.get().regionMatches(true, 0, "SET ", 0, 4);
 	}
 
 	@Override

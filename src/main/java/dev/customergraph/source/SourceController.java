@@ -45,8 +45,11 @@ class SourceController {
 
 	private final SourceRepository repository;
 
-	SourceController(BatchLoaderRegistry registry, SourceRepository repository) {
+	private final QueryLimits limits;
+
+	SourceController(BatchLoaderRegistry registry, SourceRepository repository, QueryLimits limits) {
 		this.repository = repository;
+		this.limits = limits;
 		registry.forTypePair(Long.class, Source.class)
 			.registerMappedBatchLoader((keys, environment) -> Mono
 				.fromCallable(() -> repository.findByKeys(Caller.of(environment).partition(), keys)));
@@ -79,7 +82,7 @@ class SourceController {
 	Connection<Source> sources(@Argument @Nullable Integer first, @Argument @Nullable String after,
 			@Argument @Nullable Integer last, @Argument @Nullable String before, @Argument @Nullable SourceFilter filter,
 			@ContextValue Caller caller) {
-		PageRequest page = QueryLimits.page(first, after, last, before);
+		PageRequest page = this.limits.page(first, after, last, before);
 		SourceFilter criteria = (filter != null) ? filter : SourceFilter.NONE;
 		List<Source> rows = this.repository.findPage(caller.partition(), criteria, NEWEST_FIRST, page);
 		return NEWEST_FIRST.connection(rows, page, caller.partition(),
@@ -91,7 +94,7 @@ class SourceController {
 			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
 			@ContextValue Caller caller, DataLoader<CustomerPage, List<Source>> sourcesOfCustomer,
 			DataLoader<Long, Integer> sourceCountOfCustomer) {
-		PageRequest page = QueryLimits.page(first, after, last, before);
+		PageRequest page = this.limits.page(first, after, last, before);
 		return sourcesOfCustomer.load(new CustomerPage(customer.key(), page))
 			.thenApply((rows) -> OLDEST_FIRST.connection((rows != null) ? rows : List.of(), page, caller.partition(),
 					() -> sourceCountOfCustomer.load(customer.key())));

@@ -1,12 +1,14 @@
 package dev.customergraph.tenancy;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -14,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates every request to the GraphQL endpoint before GraphQL sees it: a missing or
- * unknown key is HTTP 401 with a GraphQL error coded {@code UNAUTHENTICATED}. The caller is
+ * unknown key is HTTP 401 with a GraphQL error coded {@code UNAUTHENTICATED}; a key that cannot
+ * be looked up because the database is down is HTTP 503 coded {@code UNAVAILABLE}. The caller is
  * handed on as a request attribute, which {@link CallerInterceptor} puts into the GraphQL context.
  */
 @Component
@@ -27,6 +30,10 @@ class ApiKeyFilter extends OncePerRequestFilter {
 	private static final String UNAUTHENTICATED_BODY = """
 			{"errors":[{"message":"A valid API key is required: send 'Authorization: Bearer sk_test_…' or 'sk_live_…'.",\
 			"extensions":{"code":"UNAUTHENTICATED"}}]}""";
+
+	private static final String UNAVAILABLE_BODY = """
+			{"errors":[{"message":"The database is unavailable right now; retry in a moment.",\
+			"extensions":{"code":"UNAVAILABLE"}}]}""";
 
 	private final Authenticator authenticator;
 
@@ -42,19 +49,33 @@ class ApiKeyFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		var caller = this.authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+		Optional<Caller> caller;
+		try {
+			caller = this.authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+		}
+		catch (DataAccessException ex) {
+			// A key not in the cache needs the database; without it the request cannot be authenticated.
+			response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+			refuse(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, UNAVAILABLE_BODY);
+			return;
+		}
 		if (caller.isEmpty()) {
-			String accept = request.getHeader(HttpHeaders.ACCEPT);
-			boolean graphqlResponse = accept != null && accept.contains(GRAPHQL_RESPONSE_JSON);
-			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"customer-graph\"");
-			response.setContentType(graphqlResponse ? GRAPHQL_RESPONSE_JSON : MediaType.APPLICATION_JSON_VALUE);
-			response.setCharacterEncoding("UTF-8");
-			response.getWriter().write(UNAUTHENTICATED_BODY);
+			refuse(request, response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHENTICATED_BODY);
 			return;
 		}
 		request.setAttribute(CALLER_ATTRIBUTE, caller.get());
 		chain.doFilter(request, response);
+	}
+
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String body)
+			throws IOException {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		boolean graphqlResponse = accept != null && accept.contains(GRAPHQL_RESPONSE_JSON);
+		response.setStatus(status);
+		response.setContentType(graphqlResponse ? GRAPHQL_RESPONSE_JSON : MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write(body);
 	}
 
 }

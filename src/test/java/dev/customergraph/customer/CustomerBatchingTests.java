@@ -35,7 +35,7 @@ class CustomerBatchingTests {
 		// sources per customer (windowed); the default sources.
 		assertThat(statementsOf(5)).isEqualTo(4);
 		assertThat(statementsOf(50)).isEqualTo(4);
-		assertThat(statementsOf(100)).isEqualTo(4);
+		assertThat(statementsOf(70)).isEqualTo(4);
 	}
 
 	@Test

@@ -87,7 +87,7 @@ class BadInputTests {
 	}
 
 	@Test
-	void tooManyIdsAreInvalid() {
+	void tooManyIdsAreRefusedBeforeExecution() {
 		List<String> ids = java.util.stream.LongStream.rangeClosed(1, 101)
 			.mapToObj((n) -> new GlobalId("Customer", n).encode())
 			.toList();
@@ -96,7 +96,7 @@ class BadInputTests {
 			.variable("ids", ids)
 			.execute()
 			.errors()
-			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "INVALID"));
+			.satisfy((errors) -> assertThat(errors.get(0).getExtensions()).containsEntry("code", "LIST_TOO_LONG"));
 	}
 
 	@Test

@@ -127,7 +127,7 @@ class TenantIsolationTests {
 	@Test
 	void nestedFieldsNeverReachIntoAnotherPartition() {
 		this.owner.graphQl()
-			.document("{ customers(first: 30) { nodes { addresses { nodes { customer { id } } } sources { nodes { customer { id } } } } } }")
+			.document("{ customers(first: 30) { nodes { addresses(first: 3) { nodes { customer { id } } } sources(first: 5) { nodes { customer { id } } } } } }")
 			.execute()
 			.path("customers.nodes[*].addresses.nodes[*].customer.id")
 			.entityList(String.class)

@@ -1,0 +1,49 @@
+package dev.customergraph.http;
+
+import dev.customergraph.graph.GatewayLimits;
+import org.apache.catalina.core.StandardHost;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Routes every method on the GraphQL path to {@link GraphQlEndpoint}. It is ordered ahead of
+ * Spring Boot's GraphQL routes, which still serve GraphiQL and the printed schema, but only
+ * take POST on the endpoint itself and answer other requests with empty bodies; and Tomcat's
+ * own error pages are GraphQL errors too. The commands ({@code keys}, {@code seed}) run without
+ * a web server, and so without this.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = Type.SERVLET)
+class GraphQlHttpConfiguration {
+
+	@Bean
+	GraphQlEndpoint graphQlEndpoint(WebGraphQlHandler graphQlHandler, JsonMapper json, GatewayLimits limits) {
+		return new GraphQlEndpoint(graphQlHandler, new GraphQlRequestReader(json, limits), limits);
+	}
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerErrorReports() {
+		return (factory) -> factory.addContextCustomizers((context) -> ((StandardHost) context.getParent())
+			.setErrorReportValveClass(ContainerErrorReportValve.class.getName()));
+	}
+
+	@Bean
+	@Order(-1)
+	RouterFunction<ServerResponse> graphQlEndpointRoute(GraphQlEndpoint endpoint, GraphQlProperties properties) {
+		return RouterFunctions.route(RequestPredicates.path(properties.getHttp().getPath()), endpoint::handle);
+	}
+
+}

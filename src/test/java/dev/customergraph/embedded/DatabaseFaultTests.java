@@ -1,0 +1,70 @@
+package dev.customergraph.embedded;
+
+import java.time.Duration;
+
+import dev.customergraph.GatewayTest;
+import dev.customergraph.http.RawGraphQl;
+import dev.customergraph.http.RawGraphQl.Response;
+import dev.customergraph.tenancy.ApiKey;
+import dev.customergraph.tenancy.TestTenants;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A database outage in the middle of the run: requests fail fast with {@code UNAVAILABLE},
+ * readiness goes DOWN while liveness stays UP, and the gateway recovers by itself when the
+ * engine is back, leaving the shared context healthy for the other tests.
+ */
+@GatewayTest
+class DatabaseFaultTests {
+
+	static final String QUERY = "{ customers(first: 5) { totalCount nodes { id addresses { nodes { city } } } } }";
+
+	@Autowired
+	EmbeddedEngine engine;
+
+	@Autowired
+	TestTenants tenants;
+
+	@Autowired
+	WebTestClient http;
+
+	@Test
+	void requestsFailFastWhileTheDatabaseIsDownAndSucceedWhenItIsBack() {
+		RawGraphQl graphQl = new RawGraphQl(this.http, this.tenants.create().key());
+		assertThat(graphQl.post(QUERY).json()).doesNotContainKey("errors");
+		this.engine.stop();
+		try {
+			for (int attempt = 0; attempt < 3; attempt++) {
+				long start = System.nanoTime();
+				Response response = graphQl.post(QUERY);
+				long millis = (System.nanoTime() - start) / 1_000_000;
+				assertThat(response.status()).isEqualTo(200);
+				assertThat(response.firstErrorCode()).as(response.body()).isEqualTo("UNAVAILABLE");
+				assertThat(response.body()).doesNotContainPattern(RawGraphQl.LEAK);
+				assertThat(millis).as("milliseconds to fail").isLessThan(2500);
+			}
+			RawGraphQl unknownKey = new RawGraphQl(this.http, ApiKey.generate(false).value());
+			unknownKey.post(QUERY).isRefused(503, "UNAVAILABLE");
+			health("/actuator/health/readiness").expectStatus().isEqualTo(503);
+			health("/actuator/health/liveness").expectStatus().isOk();
+		}
+		finally {
+			this.engine.restart();
+		}
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(graphQl.post(QUERY).json()).doesNotContainKey("errors"));
+		health("/actuator/health/readiness").expectStatus().isOk();
+	}
+
+	private WebTestClient.ResponseSpec health(String path) {
+		return this.http.get().uri(path).accept(MediaType.APPLICATION_JSON).exchange();
+	}
+
+}

@@ -1,0 +1,121 @@
+package dev.customergraph.graph;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.customergraph.GatewayTest;
+import dev.customergraph.dataset.DatasetWriter;
+import dev.customergraph.tenancy.TestTenants;
+import dev.customergraph.tenancy.TestTenants.TestTenant;
+import graphql.analysis.QueryTraverser;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.GraphQlResponse;
+
+import static org.assertj.core.api.Assertions.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The requested cost of queries, computed before execution and reported in {@code extensions.cost}. */
+@GatewayTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryCostTests {
+
+	@Autowired
+	TestTenants tenants;
+
+	@Autowired
+	GatewayLimits limits;
+
+	@Autowired
+	DatasetWriter dataset;
+
+	TestTenant tenant;
+
+	@BeforeAll
+	void tenant() {
+		this.tenant = this.tenants.create();
+	}
+
+	static Stream<Arguments> queries() {
+		return Stream.of(Arguments.of("{ __typename }", 0),
+				Arguments.of("{ viewer { tenant scopes } }", 1),
+				Arguments.of("{ customers { totalCount } }", 1),
+				Arguments.of("{ customers { nodes { id email tags } } }", 1 + 10 * 1),
+				Arguments.of("{ customers(first: 5) { edges { cursor node { id } } pageInfo { hasNextPage } } }",
+						1 + 5 * (1 + 1) + 1),
+				Arguments.of("{ customers(last: 2) { nodes { defaultShippingAddress { city } } } }", 1 + 2 * (1 + 1)),
+				Arguments.of("""
+						{ customers(first: 50) { nodes {
+						    addresses(first: 3) { nodes { city } }
+						    sources(first: 5) { nodes { brand } }
+						    defaultSource { last4 } } } }""", 1 + 50 * (1 + (1 + 3) + (1 + 5) + 1)),
+				Arguments.of("""
+						{ sources(first: 4) { nodes { customer { addresses { edges { node { id } } } } } } }""",
+						1 + 4 * (1 + 1 + (1 + 10 * (1 + 1)))),
+				Arguments.of("{ ...page } fragment page on Query { customers(first: 3) { nodes { id } } }", 1 + 3),
+				Arguments.of("{ node(id: \"x\") { id ... on Customer { addresses { nodes { id } } } } }", 1 + 1 + 10),
+				// A page size the connection refuses counts as the default; the connection then says INVALID.
+				Arguments.of("{ customers { nodes { addresses(first: 500) { nodes { id } } } } }", 1 + 10 * (1 + 1 + 10)));
+	}
+
+	@ParameterizedTest
+	@MethodSource("queries")
+	void requestedCostIsReportedInExtensions(String query, int cost) {
+		GraphQlResponse response = this.tenant.graphQl().document(query).execute().returnResponse();
+		assertThat(response.getExtensions()).extractingByKey("cost", as(InstanceOfAssertFactories.MAP))
+			.containsEntry("requestedQueryCost", cost)
+			.containsEntry("maxQueryCost", 1000);
+	}
+
+	@Test
+	void variablesSizeConnections() {
+		GraphQlResponse response = this.tenant.graphQl()
+			.document("query($n: Int) { customers(first: $n) { nodes { id } } }")
+			.variable("n", 7)
+			.execute()
+			.returnResponse();
+		assertThat(response.getExtensions()).extractingByKey("cost", as(InstanceOfAssertFactories.MAP))
+			.containsEntry("requestedQueryCost", 1 + 7);
+	}
+
+	@Test
+	void actualCostCountsTheObjectsReturnedWhenPagesAreNotFull() {
+		TestTenant seeded = this.tenants.create();
+		this.dataset.write(seeded.name(), 3, false);
+		GraphQlResponse response = seeded.graphQl()
+			.document("{ customers(first: 5) { pageInfo { hasNextPage } nodes { id } } }")
+			.execute()
+			.returnResponse();
+		assertThat(response.getExtensions()).containsEntry("cost",
+				Map.of("requestedQueryCost", 1 + 1 + 5, "actualQueryCost", 1 + 1 + 3, "maxQueryCost", 1000));
+	}
+
+	@Test
+	void mutationRootFieldsCostTen() {
+		GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse("""
+				type Query { a: Int }
+				type Mutation { create: Payload }
+				type Payload { item: Item, items(first: Int, last: Int): ItemConnection }
+				type Item { id: ID }
+				type ItemConnection { nodes: [Item] }
+				"""));
+		QueryTraverser mutation = QueryTraverser.newQueryTraverser()
+			.schema(schema)
+			.document(Parser.parse("mutation { create { item { id } items(first: 2) { nodes { id } } } }"))
+			.variables(Map.of())
+			.build();
+		assertThat(new QueryCost(this.limits).of(mutation, true)).isEqualTo(10 + 1 + (1 + 2));
+	}
+
+}
