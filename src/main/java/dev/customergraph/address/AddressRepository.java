@@ -43,6 +43,7 @@ class AddressRepository {
 			.param("livemode", partition.livemode())
 			.param("keys", keys)
 			.query(AddressRepository::mapRow)
+			.list()
 			.stream()
 			.collect(Collectors.toMap(Address::key, Function.identity()));
 	}
@@ -58,6 +59,7 @@ class AddressRepository {
 			.param("livemode", partition.livemode())
 			.param("customerKeys", customerKeys)
 			.query(AddressRepository::mapRow)
+			.list()
 			.stream()
 			.collect(Collectors.groupingBy(Address::customerKey));
 	}

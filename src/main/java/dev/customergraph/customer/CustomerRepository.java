@@ -52,6 +52,7 @@ public class CustomerRepository {
 			.param("livemode", partition.livemode())
 			.param("keys", keys)
 			.query(ROW)
+			.list()
 			.stream()
 			.collect(Collectors.toMap(Customer::key, Function.identity()));
 	}

@@ -47,6 +47,7 @@ class SourceRepository {
 			.param("livemode", partition.livemode())
 			.param("keys", keys)
 			.query(SourceRepository::mapRow)
+			.list()
 			.stream()
 			.collect(Collectors.toMap(Source::key, Function.identity()));
 	}
@@ -87,6 +88,7 @@ class SourceRepository {
 				+ ") page WHERE position <= :limit ORDER BY customer_id, position")
 			.params(params)
 			.query(SourceRepository::mapRow)
+			.list()
 			.stream()
 			.collect(Collectors.groupingBy(Source::customerKey));
 	}
