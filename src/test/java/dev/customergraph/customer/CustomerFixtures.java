@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.customergraph.mutation.Mutations;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,15 +30,8 @@ public final class CustomerFixtures {
 		return create(tenant, email, Map.of());
 	}
 
-	@SuppressWarnings("unchecked")
-	public static Map<String, Object> createPayload(TestTenant tenant, Map<String, Object> input) {
-		return tenant.graphQl()
-			.documentName("createCustomer")
-			.variable("input", input)
-			.execute()
-			.path("createCustomer")
-			.entity(Map.class)
-			.get();
+	public static Map<String, Object> createPayload(TestTenant tenant, Map<String, ?> input) {
+		return Mutations.run(tenant, "customers#CreateCustomer", "createCustomer", input);
 	}
 
 	/** The customer as the read side shows it, or null. */
