@@ -6,8 +6,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import org.springframework.dao.CannotAcquireLockException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * attempt is a fresh transaction.
  *
  * <p>A lock-wait timeout (1205) is not retried: MySQL rolls back only the statement that
- * waited, so the exception must leave the method and roll back the whole transaction.
+ * waited, so the exception leaves the method, which rolls back the whole transaction, and the
+ * client gets an {@code UNAVAILABLE} error to retry later.
  *
  * <p>READ COMMITTED: a mutation first locks its customer row ({@code SELECT … FOR UPDATE}),
  * and every later read must see what the previous holder of that lock committed, not a
@@ -30,8 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Transactional(isolation = Isolation.READ_COMMITTED)
-@Retryable(includes = PessimisticLockingFailureException.class, excludes = CannotAcquireLockException.class,
-		maxRetries = 3, delay = 20, jitter = 15, multiplier = 2)
+@Retryable(predicate = DeadlockVictim.class, maxRetries = 3, delay = 20, jitter = 15, multiplier = 2)
 public @interface WriteTransaction {
 
 }
