@@ -1,7 +1,6 @@
 package dev.customergraph.customer;
 
 import java.util.List;
-import java.util.Optional;
 
 import dev.customergraph.graph.GlobalId;
 import dev.customergraph.mutation.IdempotencyKeys;
@@ -50,19 +49,8 @@ class CustomerService {
 	 */
 	@Nullable Customer create(Partition partition, CreateCustomerInput input) {
 		this.validator.validate(input);
-		String idempotencyKey = input.idempotencyKey();
-		if (idempotencyKey != null) {
-			Optional<Long> earlier = this.idempotencyKeys.claim(partition, CREATE, idempotencyKey, input);
-			if (earlier.isPresent()) {
-				return this.changes.find(partition, earlier.get());
-			}
-		}
-		long customerKey = this.writes.insert(partition, input);
-		this.writes.addTags(partition, customerKey, CustomerRules.normalizeTags(input.tags()));
-		this.initialAddresses.add(partition, customerKey, input.addresses());
-		if (idempotencyKey != null) {
-			this.idempotencyKeys.complete(partition, CREATE, idempotencyKey, customerKey);
-		}
+		long customerKey = this.idempotencyKeys.once(partition, CREATE, input.idempotencyKey(), input,
+				() -> insert(partition, input));
 		return this.changes.find(partition, customerKey);
 	}
 
@@ -107,6 +95,13 @@ class CustomerService {
 		this.writes.removeTags(partition, customerKey, CustomerRules.normalizeTags(input.tags()));
 		this.changes.recordChange(partition, customerKey);
 		return this.changes.find(partition, customerKey);
+	}
+
+	private long insert(Partition partition, CreateCustomerInput input) {
+		long customerKey = this.writes.insert(partition, input);
+		this.writes.addTags(partition, customerKey, CustomerRules.normalizeTags(input.tags()));
+		this.initialAddresses.add(partition, customerKey, input.addresses());
+		return customerKey;
 	}
 
 	private long lockForTags(Partition partition, CustomerTagsInput input) {

@@ -14,6 +14,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
@@ -32,7 +33,7 @@ class GraphErrorHandler {
 	}
 
 	@GraphQlExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-			TransientDataAccessException.class, QueryTimeoutException.class })
+			TransientDataAccessException.class, QueryTimeoutException.class, CannotCreateTransactionException.class })
 	GraphQLError unavailable(Exception ex, GraphqlErrorBuilder<?> error) {
 		log.warn("Database unavailable: {}", ex.toString());
 		return error.errorType(ErrorType.INTERNAL_ERROR)

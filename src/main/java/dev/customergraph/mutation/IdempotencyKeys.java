@@ -8,8 +8,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 import dev.customergraph.tenancy.Partition;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.SerializationFeature;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Idempotency keys of create mutations, scoped to partition and operation. Inside the
- * mutation's transaction, {@link #claim} inserts the key before anything else is written: a
+ * mutation's transaction, {@link #once} inserts the key before anything else is written: a
  * concurrent retry with the same key blocks on the primary key until the first transaction
  * ends, then either finds its committed row (and returns its result) or, if it rolled back,
  * claims the key itself. So retries arriving at the same moment create one row, whatever the
@@ -51,45 +53,36 @@ public class IdempotencyKeys {
 	}
 
 	/**
-	 * Claims {@code key} for this transaction, or finds the result of the request that
-	 * claimed it before.
-	 * @return empty when the key is new (call {@link #complete} with the result), else the
-	 * row id the first request created
+	 * Runs {@code create} once per idempotency key, inside the caller's transaction. The key
+	 * is claimed before anything is created; a retry with the same key and input gets the id
+	 * the first request created, and creates nothing.
+	 * @param key the client's idempotency key; without one, {@code create} just runs
+	 * @param input the whole input, hashed to tell a retry from another request
+	 * @param create creates the row and returns its id
+	 * @return the id of the row created now, or by the first request with this key
 	 * @throws UserErrorException {@code CONFLICT} when the key was used with another input
 	 */
-	public Optional<Long> claim(Partition partition, String operation, String key, Object input) {
+	public long once(Partition partition, String operation, @Nullable String key, Object input, LongSupplier create) {
+		if (key == null) {
+			return create.getAsLong();
+		}
 		byte[] hash = hash(input);
-		try {
-			this.jdbc.sql("""
-					INSERT INTO idempotency_key (tenant_id, livemode, operation, idempotency_key, request_hash, created_at)
-					VALUES (:tenantId, :livemode, :operation, :key, :hash, :now)
-					""")
-				.param("tenantId", partition.tenantId())
-				.param("livemode", partition.livemode())
-				.param("operation", operation)
-				.param("key", key)
-				.param("hash", hash)
-				.param("now", LocalDateTime.now(ZoneOffset.UTC))
-				.update();
-			return Optional.empty();
+		Optional<Long> earlier = claim(partition, operation, key, hash);
+		if (earlier.isPresent()) {
+			return earlier.get();
 		}
-		catch (DuplicateKeyException ex) {
-			return Optional.of(earlierResult(partition, operation, key, hash));
-		}
-	}
-
-	/** Records the row id the claiming request created, committed with it. */
-	public void complete(Partition partition, String operation, String key, long resultId) {
+		long created = create.getAsLong();
 		this.jdbc.sql("""
 				UPDATE idempotency_key SET result_id = :resultId
 				WHERE tenant_id = :tenantId AND livemode = :livemode AND operation = :operation AND idempotency_key = :key
 				""")
-			.param("resultId", resultId)
+			.param("resultId", created)
 			.param("tenantId", partition.tenantId())
 			.param("livemode", partition.livemode())
 			.param("operation", operation)
 			.param("key", key)
 			.update();
+		return created;
 	}
 
 	/**
@@ -110,6 +103,27 @@ public class IdempotencyKeys {
 		}
 		while (deleted == DELETE_BATCH);
 		log.debug("Deleted {} expired idempotency keys", total);
+	}
+
+	/** Inserts the key, or finds the request that inserted it before: empty when the key is new. */
+	private Optional<Long> claim(Partition partition, String operation, String key, byte[] hash) {
+		try {
+			this.jdbc.sql("""
+					INSERT INTO idempotency_key (tenant_id, livemode, operation, idempotency_key, request_hash, created_at)
+					VALUES (:tenantId, :livemode, :operation, :key, :hash, :now)
+					""")
+				.param("tenantId", partition.tenantId())
+				.param("livemode", partition.livemode())
+				.param("operation", operation)
+				.param("key", key)
+				.param("hash", hash)
+				.param("now", LocalDateTime.now(ZoneOffset.UTC))
+				.update();
+			return Optional.empty();
+		}
+		catch (DuplicateKeyException ex) {
+			return Optional.of(earlierResult(partition, operation, key, hash));
+		}
 	}
 
 	/**
@@ -146,7 +160,7 @@ public class IdempotencyKeys {
 		}
 	}
 
-	private record KeyRow(byte[] requestHash, Long resultId) {
+	private record KeyRow(byte[] requestHash, @Nullable Long resultId) {
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.customergraph.source;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import dev.customergraph.customer.Customer;
 import dev.customergraph.customer.CustomerChanges;
@@ -56,23 +55,8 @@ class SourceService {
 		this.validator.validate(input);
 		Long customerKey = (input.customerId() != null)
 				? InputIds.keyOf(input.customerId(), Customer.TYPE, "customerId") : null;
-		String idempotencyKey = input.idempotencyKey();
-		if (idempotencyKey != null) {
-			Optional<Long> earlier = this.idempotencyKeys.claim(partition, CREATE, idempotencyKey, input);
-			if (earlier.isPresent()) {
-				return find(partition, earlier.get());
-			}
-		}
-		if (customerKey != null) {
-			this.customers.lock(partition, customerKey, "customerId");
-		}
-		long sourceKey = this.writes.insert(partition, customerKey, input);
-		if (customerKey != null) {
-			this.customers.recordChange(partition, customerKey);
-		}
-		if (idempotencyKey != null) {
-			this.idempotencyKeys.complete(partition, CREATE, idempotencyKey, sourceKey);
-		}
+		long sourceKey = this.idempotencyKeys.once(partition, CREATE, input.idempotencyKey(), input,
+				() -> insert(partition, customerKey, input));
 		return find(partition, sourceKey);
 	}
 
@@ -103,6 +87,17 @@ class SourceService {
 		this.customers.clearDefaultSource(partition, customerKey, sourceKey);
 		this.writes.attach(partition, sourceKey, null);
 		return changed(partition, customerKey, sourceKey);
+	}
+
+	/** Inserts the source, attached to the customer (locked first, and counted as its change) if one is named. */
+	private long insert(Partition partition, @Nullable Long customerKey, CreateSourceInput input) {
+		if (customerKey == null) {
+			return this.writes.insert(partition, null, input);
+		}
+		this.customers.lock(partition, customerKey, "customerId");
+		long sourceKey = this.writes.insert(partition, customerKey, input);
+		this.customers.recordChange(partition, customerKey);
+		return sourceKey;
 	}
 
 	private SourceWriteRepository.Attachment lockSource(Partition partition, long sourceKey) {

@@ -2,6 +2,7 @@ package dev.customergraph.mutation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import dev.customergraph.GatewayTest;
 import dev.customergraph.customer.CustomerFixtures;
@@ -16,6 +17,7 @@ import static dev.customergraph.mutation.Mutations.atOnce;
 import static dev.customergraph.mutation.Mutations.get;
 import static dev.customergraph.mutation.Mutations.input;
 import static dev.customergraph.mutation.Mutations.run;
+import static dev.customergraph.mutation.Mutations.runAsClient;
 import static dev.customergraph.mutation.Mutations.userErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +43,8 @@ class MutationRaceTests {
 
 	@Test
 	void theSameEmailAtOnceCreatesExactlyOneCustomer() throws Exception {
-		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> CustomerFixtures.createPayload(this.tenant,
+		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(this.tenant, "customers#CreateCustomer",
+				"createCustomer",
 				Map.of("email", (i % 2 == 0) ? "race@example.com" : "RACE@example.com", "firstName", "N" + i)));
 		assertThat(payloads.stream().filter((payload) -> userErrors(payload).isEmpty())).hasSize(1);
 		assertThat(payloads.stream().flatMap((payload) -> userErrors(payload).stream()))
@@ -53,7 +56,7 @@ class MutationRaceTests {
 	@Test
 	void addressesBeyondTheLimitAtOnceStopAtExactlyTheLimit() throws Exception {
 		String customerId = CustomerFixtures.create(this.tenant, "limit@example.com");
-		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> run(this.tenant, "customerAddresses#CreateAddress",
+		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(this.tenant, "customerAddresses#CreateAddress",
 				"createCustomerAddress", Map.of("customerId", customerId, "city", "C" + i)));
 		assertThat(payloads.stream().filter((payload) -> userErrors(payload).isEmpty())).hasSize(3);
 		assertThat(payloads.stream().flatMap((payload) -> userErrors(payload).stream()))
@@ -67,7 +70,7 @@ class MutationRaceTests {
 	@Test
 	void theSameExpectedVersionAtOnceLetsExactlyOneUpdateThrough() throws Exception {
 		String customerId = CustomerFixtures.create(this.tenant, "version@example.com");
-		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> run(this.tenant, "customers#UpdateCustomer",
+		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(this.tenant, "customers#UpdateCustomer",
 				"updateCustomer", Map.of("id", customerId, "firstName", "N" + i, "expectedVersion", 1)));
 		List<Map<String, Object>> winners = payloads.stream().filter((payload) -> userErrors(payload).isEmpty()).toList();
 		assertThat(winners).hasSize(1);
@@ -83,7 +86,8 @@ class MutationRaceTests {
 	void theSameIdempotencyKeyAtOnceCreatesOneCustomerAndAnswersAllAlike() throws Exception {
 		Map<String, Object> input = Map.of("email", "idem@example.com", "tags", List.of("a"), "addresses",
 				List.of(Map.of("city", "Oslo", "countryCode", "NO")), "idempotencyKey", "order-4711");
-		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> CustomerFixtures.createPayload(this.tenant, input));
+		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(this.tenant,
+				"customers#CreateCustomer", "createCustomer", input));
 		assertThat(userErrors(payloads.get(0))).isEmpty();
 		assertThat(payloads).allMatch(payloads.get(0)::equals);
 		assertThat(CustomerFixtures.customerCount(this.tenant)).isOne();
@@ -94,7 +98,7 @@ class MutationRaceTests {
 		Map<String, Object> input = Map.of("type", "CARD", "provider", "stripe", "last4", "4242", "idempotencyKey",
 				"pm-1");
 		List<Map<String, Object>> payloads = atOnce(AT_ONCE,
-				(i) -> run(this.tenant, "sources#CreateSource", "createSource", input));
+				(i) -> runAsClient(this.tenant, "sources#CreateSource", "createSource", input));
 		assertThat(userErrors(payloads.get(0))).isEmpty();
 		assertThat(payloads).allMatch(payloads.get(0)::equals);
 		assertThat(this.tenant.graphQl()
@@ -109,8 +113,10 @@ class MutationRaceTests {
 	void oneSourceAttachedToManyCustomersAtOnceEndsOnExactlyOne() throws Exception {
 		String sourceId = get(run(this.tenant, "sources#CreateSource", "createSource",
 				Map.of("type", "CARD", "provider", "stripe")), "source.id");
-		List<String> customerIds = atOnce(AT_ONCE, (i) -> CustomerFixtures.create(this.tenant, "c" + i + "@example.com"));
-		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> run(this.tenant, "sources#AttachSource",
+		List<String> customerIds = IntStream.range(0, AT_ONCE)
+			.mapToObj((i) -> CustomerFixtures.create(this.tenant, "c" + i + "@example.com"))
+			.toList();
+		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(this.tenant, "sources#AttachSource",
 				"attachSource", input("customerId", customerIds.get(i), "sourceId", sourceId, "makeDefault", true)));
 		List<Map<String, Object>> winners = payloads.stream().filter((payload) -> userErrors(payload).isEmpty()).toList();
 		assertThat(winners).hasSize(1);

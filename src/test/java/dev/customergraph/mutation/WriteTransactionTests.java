@@ -29,13 +29,8 @@ class WriteTransactionTests {
 		CyclicBarrier bothHoldOneLock = new CyclicBarrier(2);
 		List<AtomicInteger> attempts = List.of(new AtomicInteger(), new AtomicInteger());
 		Mutations.atOnce(2, (i) -> {
-			try {
-				this.locks.lock((i == 0) ? a : b, (i == 0) ? b : a, bothHoldOneLock, attempts.get(i));
-				return null;
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
+			this.locks.lock((i == 0) ? a : b, (i == 0) ? b : a, bothHoldOneLock, attempts.get(i));
+			return null;
 		});
 		// One of the two was the victim and ran a second time; neither failed.
 		assertThat(attempts.get(0).get() + attempts.get(1).get()).isEqualTo(3);
