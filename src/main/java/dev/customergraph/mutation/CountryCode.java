@@ -11,6 +11,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.jspecify.annotations.Nullable;
 
 /** An ISO 3166-1 alpha-2 country code in upper case, e.g. {@code DE}; null is valid. */
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
@@ -30,7 +31,7 @@ public @interface CountryCode {
 		private static final Set<String> CODES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
 
 		@Override
-		public boolean isValid(String value, ConstraintValidatorContext context) {
+		public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
 			return value == null || CODES.contains(value);
 		}
 

@@ -10,6 +10,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.jspecify.annotations.Nullable;
 
 /** A {@code JSON} scalar value that must be an object (a map), not an array, string or number; null is valid. */
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
@@ -27,7 +28,7 @@ public @interface JsonObject {
 	class Check implements ConstraintValidator<JsonObject, Object> {
 
 		@Override
-		public boolean isValid(Object value, ConstraintValidatorContext context) {
+		public boolean isValid(@Nullable Object value, ConstraintValidatorContext context) {
 			return value == null || value instanceof Map;
 		}
 

@@ -11,6 +11,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+import org.jspecify.annotations.Nullable;
 
 /** A JSON value of at most {@link #bytes()} bytes, serialized as it is stored; reported as {@code TOO_LARGE}. */
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
@@ -40,7 +41,7 @@ public @interface MaxJsonSize {
 		}
 
 		@Override
-		public boolean isValid(Object value, ConstraintValidatorContext context) {
+		public boolean isValid(@Nullable Object value, ConstraintValidatorContext context) {
 			return value == null || JsonColumns.write(value).getBytes(StandardCharsets.UTF_8).length <= this.bytes;
 		}
 

@@ -11,6 +11,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchPar
 import graphql.language.OperationDefinition.Operation;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ class WriteScopeInstrumentation implements Instrumentation {
 		DataFetchingEnvironment environment = parameters.getEnvironment();
 		boolean mutationField = environment.getOperationDefinition().getOperation() == Operation.MUTATION
 				&& environment.getExecutionStepInfo().getPath().getLevel() == 1;
-		Caller caller = environment.getGraphQlContext().get(Caller.CONTEXT_KEY);
+		@Nullable Caller caller = environment.getGraphQlContext().get(Caller.CONTEXT_KEY);
 		if (!mutationField || caller == null || caller.can(Scope.WRITE)) {
 			return dataFetcher;
 		}
