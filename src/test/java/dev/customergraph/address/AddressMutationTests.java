@@ -3,7 +3,7 @@ package dev.customergraph.address;
 import java.util.Map;
 
 import dev.customergraph.GatewayTest;
-import dev.customergraph.customer.CustomerFixtures;
+import dev.customergraph.customer.CustomerApi;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +39,7 @@ class AddressMutationTests {
 	@BeforeEach
 	void newCustomer() {
 		this.tenant = this.tenants.create();
-		this.customerId = CustomerFixtures.create(this.tenant, "a@example.com");
+		this.customerId = CustomerApi.create(this.tenant, "a@example.com");
 	}
 
 	@Test
@@ -62,7 +62,7 @@ class AddressMutationTests {
 			assertThat(userErrors(create(input()))).isEmpty();
 		}
 		assertThat(userErrors(create(input()))).containsExactly("LIMIT_EXCEEDED input.customerId");
-		Map<String, Object> customer = CustomerFixtures.read(this.tenant, this.customerId);
+		Map<String, Object> customer = CustomerApi.read(this.tenant, this.customerId);
 		assertThat(customer).containsEntry("version", 4);
 		assertThat((Object) get(customer, "addresses.totalCount")).isEqualTo(3);
 	}
@@ -74,12 +74,12 @@ class AddressMutationTests {
 						"postalCode", "x".repeat(21), "phone", "no"));
 		assertThat(userErrors(payload)).containsExactlyInAnyOrder("INVALID input.countryCode", "INVALID input.latitude",
 				"INVALID input.longitude", "INVALID input.postalCode", "INVALID input.phone");
-		assertThat(CustomerFixtures.read(this.tenant, this.customerId)).containsEntry("version", 1);
+		assertThat(CustomerApi.read(this.tenant, this.customerId)).containsEntry("version", 1);
 	}
 
 	@Test
 	void unknownCustomerIsNotFound() {
-		String other = CustomerFixtures.create(this.tenant, "gone@example.com");
+		String other = CustomerApi.create(this.tenant, "gone@example.com");
 		run(this.tenant, "customers#DeleteCustomer", "deleteCustomer", Map.of("id", other));
 		Map<String, Object> payload = run(this.tenant, "customerAddresses#CreateAddress", "createCustomerAddress",
 				Map.of("customerId", other));
@@ -148,11 +148,11 @@ class AddressMutationTests {
 
 	@Test
 	void anotherCustomersAddressCannotBecomeTheDefault() {
-		String otherCustomer = CustomerFixtures.create(this.tenant, "b@example.com");
+		String otherCustomer = CustomerApi.create(this.tenant, "b@example.com");
 		String theirs = get(run(this.tenant, "customerAddresses#CreateAddress", "createCustomerAddress",
 				Map.of("customerId", otherCustomer)), "address.id");
 		assertThat(userErrors(setDefault(theirs, "BOTH"))).containsExactly("NOT_FOUND input.addressId");
-		assertThat(CustomerFixtures.read(this.tenant, this.customerId)).containsEntry("version", 1)
+		assertThat(CustomerApi.read(this.tenant, this.customerId)).containsEntry("version", 1)
 			.containsEntry("defaultShippingAddress", null);
 	}
 

@@ -52,7 +52,7 @@ class CustomerMutationTests {
 				List.of(Map.of("city", "London", "countryCode", "GB", "defaultShipping", true),
 						Map.of("city", "Paris", "countryCode", "FR", "defaultBilling", true)));
 		input.putAll(FULL);
-		Map<String, Object> payload = CustomerFixtures.createPayload(this.tenant, input);
+		Map<String, Object> payload = CustomerApi.createPayload(this.tenant, input);
 		assertThat(userErrors(payload)).isEmpty();
 		Map<String, Object> customer = get(payload, "customer");
 		assertThat(customer).containsEntry("email", "Ada@Example.com")
@@ -79,7 +79,7 @@ class CustomerMutationTests {
 
 	@Test
 	void createCustomerHasTheContractDefaults() {
-		Map<String, Object> customer = get(CustomerFixtures.createPayload(this.tenant, Map.of("email", "x@example.com")),
+		Map<String, Object> customer = get(CustomerApi.createPayload(this.tenant, Map.of("email", "x@example.com")),
 				"customer");
 		assertThat(customer).containsEntry("displayName", "x@example.com")
 			.containsEntry("type", "INDIVIDUAL")
@@ -93,7 +93,7 @@ class CustomerMutationTests {
 
 	@Test
 	void createCustomerReportsEveryInvalidFieldWithItsPathAndWritesNothing() {
-		Map<String, Object> payload = CustomerFixtures.createPayload(this.tenant, Map.of("email", "not-an-email",
+		Map<String, Object> payload = CustomerApi.createPayload(this.tenant, Map.of("email", "not-an-email",
 				"phone", "call me", "locale", "english", "code", "", "tags", List.of("ok", " "), "avatarUrl",
 				"not a url", "vatNumber", "x".repeat(33), "paymentProviders",
 				List.of(Map.of("provider", "", "customerRef", "cus_1")), "addresses",
@@ -104,47 +104,47 @@ class CustomerMutationTests {
 				"INVALID input.paymentProviders.0.provider", "INVALID input.phone", "INVALID input.tags.1",
 				"INVALID input.vatNumber");
 		assertThat((Object) get(payload, "customer")).isNull();
-		assertThat(CustomerFixtures.customerCount(this.tenant)).isZero();
+		assertThat(CustomerApi.customerCount(this.tenant)).isZero();
 	}
 
 	@Test
 	void metadataOverTenKilobytesIsTooLargeAndMustBeAnObject() {
-		Map<String, Object> tooLarge = CustomerFixtures.createPayload(this.tenant,
+		Map<String, Object> tooLarge = CustomerApi.createPayload(this.tenant,
 				Map.of("email", "m@example.com", "metadata", Map.of("notes", "x".repeat(10_240))));
 		assertThat(userErrors(tooLarge)).containsExactly("TOO_LARGE input.metadata");
-		Map<String, Object> notAnObject = CustomerFixtures.createPayload(this.tenant,
+		Map<String, Object> notAnObject = CustomerApi.createPayload(this.tenant,
 				Map.of("email", "m@example.com", "metadata", List.of(1, 2)));
 		assertThat(userErrors(notAnObject)).containsExactly("INVALID input.metadata");
-		assertThat(CustomerFixtures.customerCount(this.tenant)).isZero();
+		assertThat(CustomerApi.customerCount(this.tenant)).isZero();
 	}
 
 	@Test
 	void emailIsTakenCaseInsensitivelyAndCodeIsTaken() {
-		CustomerFixtures.create(this.tenant, "taken@example.com", Map.of("code", "K1"));
-		assertThat(userErrors(CustomerFixtures.createPayload(this.tenant, Map.of("email", "TAKEN@example.COM"))))
+		CustomerApi.create(this.tenant, "taken@example.com", Map.of("code", "K1"));
+		assertThat(userErrors(CustomerApi.createPayload(this.tenant, Map.of("email", "TAKEN@example.COM"))))
 			.containsExactly("TAKEN input.email");
 		assertThat(userErrors(
-				CustomerFixtures.createPayload(this.tenant, Map.of("email", "other@example.com", "code", "k1"))))
+				CustomerApi.createPayload(this.tenant, Map.of("email", "other@example.com", "code", "k1"))))
 			.containsExactly("TAKEN input.code");
-		assertThat(CustomerFixtures.customerCount(this.tenant)).isOne();
+		assertThat(CustomerApi.customerCount(this.tenant)).isOne();
 	}
 
 	@Test
 	void moreInitialAddressesThanTheLimitIsLimitExceededAndWritesNothing() {
 		List<Map<String, Object>> four = IntStream.range(0, 4).mapToObj((i) -> Map.<String, Object>of("city", "C" + i)).toList();
-		Map<String, Object> payload = CustomerFixtures.createPayload(this.tenant,
+		Map<String, Object> payload = CustomerApi.createPayload(this.tenant,
 				Map.of("email", "many@example.com", "addresses", four));
 		assertThat(userErrors(payload)).containsExactly("LIMIT_EXCEEDED input.addresses");
-		assertThat(CustomerFixtures.customerCount(this.tenant)).isZero();
+		assertThat(CustomerApi.customerCount(this.tenant)).isZero();
 	}
 
 	@Test
 	void absentFieldsStayAndVersionAndUpdatedAtMove() {
 		String id = createFull("u@example.com");
-		Map<String, Object> before = CustomerFixtures.read(this.tenant, id);
+		Map<String, Object> before = CustomerApi.read(this.tenant, id);
 		Map<String, Object> payload = update(input("id", id, "firstName", "Grace"));
 		assertThat(userErrors(payload)).isEmpty();
-		Map<String, Object> after = CustomerFixtures.read(this.tenant, id);
+		Map<String, Object> after = CustomerApi.read(this.tenant, id);
 		assertThat(after).containsEntry("firstName", "Grace").containsEntry("version", 2);
 		assertThat(OffsetDateTime.parse((String) after.get("updatedAt")))
 			.isAfter(OffsetDateTime.parse((String) before.get("updatedAt")));
@@ -158,10 +158,10 @@ class CustomerMutationTests {
 	@ValueSource(strings = { "firstName", "lastName", "phone", "locale", "code", "vatNumber", "avatarUrl", "metadata" })
 	void explicitNullClearsANullableFieldAndOnlyIt(String field) {
 		String id = createFull(field + "@example.com");
-		Map<String, Object> before = CustomerFixtures.read(this.tenant, id);
+		Map<String, Object> before = CustomerApi.read(this.tenant, id);
 		assertThat(before.get(field)).isNotNull();
 		assertThat(userErrors(update(input("id", id, field, null)))).isEmpty();
-		Map<String, Object> after = CustomerFixtures.read(this.tenant, id);
+		Map<String, Object> after = CustomerApi.read(this.tenant, id);
 		assertThat(after.get(field)).isNull();
 		assertThat(after.get("version")).isEqualTo(2);
 		after.keySet()
@@ -174,7 +174,7 @@ class CustomerMutationTests {
 	void explicitNullEmptiesTheListFields() {
 		String id = createFull("lists@example.com");
 		assertThat(userErrors(update(input("id", id, "tags", null, "paymentProviders", null)))).isEmpty();
-		assertThat(CustomerFixtures.read(this.tenant, id)).containsEntry("tags", List.of())
+		assertThat(CustomerApi.read(this.tenant, id)).containsEntry("tags", List.of())
 			.containsEntry("paymentProviders", List.of())
 			.containsEntry("firstName", "Ada");
 	}
@@ -193,7 +193,7 @@ class CustomerMutationTests {
 				"acceptsMarketing", null, "requestToBeForgotten", null));
 		assertThat(userErrors(payload)).containsExactlyInAnyOrder("INVALID input.email", "INVALID input.type",
 				"INVALID input.enabled", "INVALID input.acceptsMarketing", "INVALID input.requestToBeForgotten");
-		assertThat(CustomerFixtures.read(this.tenant, id)).containsEntry("version", 1);
+		assertThat(CustomerApi.read(this.tenant, id)).containsEntry("version", 1);
 	}
 
 	@Test
@@ -202,17 +202,17 @@ class CustomerMutationTests {
 		assertThat(userErrors(update(input("id", id, "firstName", "B", "expectedVersion", 1)))).isEmpty();
 		Map<String, Object> stale = update(input("id", id, "firstName", "C", "expectedVersion", 1));
 		assertThat(userErrors(stale)).containsExactly("CONFLICT input.expectedVersion");
-		assertThat(CustomerFixtures.read(this.tenant, id)).containsEntry("firstName", "B").containsEntry("version", 2);
+		assertThat(CustomerApi.read(this.tenant, id)).containsEntry("firstName", "B").containsEntry("version", 2);
 	}
 
 	@Test
 	void updateToAnotherCustomersEmailOrCodeIsTakenAndWritesNothing() {
-		CustomerFixtures.create(this.tenant, "first@example.com", Map.of("code", "A"));
+		CustomerApi.create(this.tenant, "first@example.com", Map.of("code", "A"));
 		String id = createFull("second@example.com");
 		assertThat(userErrors(update(input("id", id, "email", "FIRST@example.com", "firstName", "X"))))
 			.containsExactly("TAKEN input.email");
 		assertThat(userErrors(update(input("id", id, "code", "a")))).containsExactly("TAKEN input.code");
-		assertThat(CustomerFixtures.read(this.tenant, id)).containsEntry("firstName", "Ada").containsEntry("version", 1);
+		assertThat(CustomerApi.read(this.tenant, id)).containsEntry("firstName", "Ada").containsEntry("version", 1);
 	}
 
 	@Test
@@ -231,9 +231,9 @@ class CustomerMutationTests {
 
 	@Test
 	void deleteCustomerDeletesItsAddressesAndDetachesItsSources() {
-		String id = CustomerFixtures.create(this.tenant, "d@example.com",
+		String id = CustomerApi.create(this.tenant, "d@example.com",
 				Map.of("addresses", List.of(Map.of("city", "Berlin", "defaultShipping", true))));
-		String addressId = get(CustomerFixtures.read(this.tenant, id), "defaultShippingAddress.id");
+		String addressId = get(CustomerApi.read(this.tenant, id), "defaultShippingAddress.id");
 		String sourceId = get(run(this.tenant, "sources#CreateSource", "createSource",
 				Map.of("type", "CARD", "provider", "stripe", "customerId", id)), "source.id");
 		Map<String, Object> payload = run(this.tenant, "customers#DeleteCustomer", "deleteCustomer", Map.of("id", id));
@@ -261,7 +261,7 @@ class CustomerMutationTests {
 
 	@Test
 	void tagsAreAddedAndRemovedNormalizedEachCountingAsOneChange() {
-		String id = CustomerFixtures.create(this.tenant, "t@example.com", Map.of("tags", List.of("a")));
+		String id = CustomerApi.create(this.tenant, "t@example.com", Map.of("tags", List.of("a")));
 		Map<String, Object> added = tags("AddTags", "addCustomerTags", id, List.of(" c ", "b", "A", "c"));
 		assertThat(userErrors(added)).isEmpty();
 		assertThat((Object) get(added, "customer")).isEqualTo(Map.of("id", id, "tags", List.of("a", "b", "c"), "version", 2));
@@ -272,11 +272,11 @@ class CustomerMutationTests {
 	@Test
 	void moreThanFiftyTagsIsLimitExceededAndWritesNothing() {
 		List<String> forty = IntStream.range(0, 40).mapToObj((i) -> "t" + i).toList();
-		String id = CustomerFixtures.create(this.tenant, "many@example.com", Map.of("tags", forty));
+		String id = CustomerApi.create(this.tenant, "many@example.com", Map.of("tags", forty));
 		List<String> eleven = IntStream.range(40, 51).mapToObj((i) -> "t" + i).toList();
 		assertThat(userErrors(tags("AddTags", "addCustomerTags", id, eleven)))
 			.containsExactly("LIMIT_EXCEEDED input.tags");
-		Map<String, Object> customer = CustomerFixtures.read(this.tenant, id);
+		Map<String, Object> customer = CustomerApi.read(this.tenant, id);
 		assertThat((List<?>) customer.get("tags")).hasSize(40);
 		assertThat(customer).containsEntry("version", 1);
 		List<String> tooLong = new ArrayList<>(List.of("x".repeat(65)));
@@ -284,7 +284,7 @@ class CustomerMutationTests {
 	}
 
 	private String createFull(String email) {
-		return CustomerFixtures.create(this.tenant, email, FULL);
+		return CustomerApi.create(this.tenant, email, FULL);
 	}
 
 	private Map<String, Object> update(Map<String, Object> input) {

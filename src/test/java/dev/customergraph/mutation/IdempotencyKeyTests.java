@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.customergraph.GatewayTest;
-import dev.customergraph.customer.CustomerFixtures;
+import dev.customergraph.customer.CustomerApi;
 import dev.customergraph.tenancy.Scope;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
@@ -47,41 +47,41 @@ class IdempotencyKeyTests {
 
 	@Test
 	void aRetryReturnsTheFirstCustomerAndCreatesNothing() {
-		Map<String, Object> first = CustomerFixtures.createPayload(this.tenant, INPUT);
+		Map<String, Object> first = CustomerApi.createPayload(this.tenant, INPUT);
 		// The same input with its JSON object fields in another order is the same request.
 		Map<String, Object> reordered = Map.of("idempotencyKey", "k-1", "metadata", Map.of("b", 2, "a", 1), "email",
 				"retry@example.com");
-		assertThat(CustomerFixtures.createPayload(this.tenant, reordered)).isEqualTo(first);
-		assertThat(CustomerFixtures.customerCount(this.tenant)).isOne();
+		assertThat(CustomerApi.createPayload(this.tenant, reordered)).isEqualTo(first);
+		assertThat(CustomerApi.customerCount(this.tenant)).isOne();
 	}
 
 	@Test
 	void theSameKeyWithAnotherInputIsConflictAndWritesNothing() {
-		CustomerFixtures.createPayload(this.tenant, INPUT);
-		Map<String, Object> other = CustomerFixtures.createPayload(this.tenant,
+		CustomerApi.createPayload(this.tenant, INPUT);
+		Map<String, Object> other = CustomerApi.createPayload(this.tenant,
 				Map.of("email", "someone-else@example.com", "idempotencyKey", "k-1"));
 		assertThat(userErrors(other)).containsExactly("CONFLICT input.idempotencyKey");
-		assertThat(CustomerFixtures.customerCount(this.tenant)).isOne();
+		assertThat(CustomerApi.customerCount(this.tenant)).isOne();
 	}
 
 	@Test
 	void aRefusedRequestDoesNotUseUpItsKey() {
-		CustomerFixtures.create(this.tenant, "taken@example.com");
-		Map<String, Object> refused = CustomerFixtures.createPayload(this.tenant,
+		CustomerApi.create(this.tenant, "taken@example.com");
+		Map<String, Object> refused = CustomerApi.createPayload(this.tenant,
 				Map.of("email", "taken@example.com", "idempotencyKey", "k-2"));
 		assertThat(userErrors(refused)).containsExactly("TAKEN input.email");
-		Map<String, Object> corrected = CustomerFixtures.createPayload(this.tenant,
+		Map<String, Object> corrected = CustomerApi.createPayload(this.tenant,
 				Map.of("email", "free@example.com", "idempotencyKey", "k-2"));
 		assertThat(userErrors(corrected)).isEmpty();
 	}
 
 	@Test
 	void keysAreScopedToTenantModeAndOperation() {
-		String first = get(CustomerFixtures.createPayload(this.tenant, INPUT), "customer.id");
+		String first = get(CustomerApi.createPayload(this.tenant, INPUT), "customer.id");
 		TestTenant live = this.tenants.keyFor(this.tenant.name(), true, EnumSet.of(Scope.READ, Scope.WRITE));
 		TestTenant otherTenant = this.tenants.create();
 		for (TestTenant partition : List.of(live, otherTenant)) {
-			String created = get(CustomerFixtures.createPayload(partition, INPUT), "customer.id");
+			String created = get(CustomerApi.createPayload(partition, INPUT), "customer.id");
 			assertThat(created).isNotEqualTo(first);
 		}
 		Map<String, Object> source = run(this.tenant, "sources#CreateSource", "createSource",
@@ -101,7 +101,7 @@ class IdempotencyKeyTests {
 
 	@Test
 	void theCleanupDeletesOnlyKeysOlderThanTheRetention() {
-		CustomerFixtures.createPayload(this.tenant, INPUT);
+		CustomerApi.createPayload(this.tenant, INPUT);
 		this.jdbc.sql("""
 				INSERT INTO idempotency_key (tenant_id, livemode, operation, idempotency_key, request_hash, created_at)
 				VALUES (:tenantId, FALSE, 'createCustomer', 'old', :hash, :createdAt)

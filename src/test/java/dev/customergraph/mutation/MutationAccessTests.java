@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.customergraph.GatewayTest;
-import dev.customergraph.customer.CustomerFixtures;
+import dev.customergraph.customer.CustomerApi;
 import dev.customergraph.tenancy.Scope;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
@@ -39,7 +39,7 @@ class MutationAccessTests {
 	@BeforeAll
 	void ownerWithData() {
 		this.owner = this.tenants.create();
-		String customerId = CustomerFixtures.create(this.owner, "owner@example.com",
+		String customerId = CustomerApi.create(this.owner, "owner@example.com",
 				Map.of("tags", List.of("a"), "addresses", List.of(Map.of("city", "Rome"))));
 		this.ids = Map.of("customer", customerId, "address", addressId(customerId), "attachedSource",
 				source(customerId), "detachedSource", source(null));
@@ -133,7 +133,7 @@ class MutationAccessTests {
 	}
 
 	private String addressId(String customerId) {
-		List<Map<String, Object>> addresses = get(CustomerFixtures.read(this.owner, customerId), "addresses.nodes");
+		List<Map<String, Object>> addresses = get(CustomerApi.read(this.owner, customerId), "addresses.nodes");
 		return (String) addresses.get(0).get("id");
 	}
 

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import dev.customergraph.GatewayTest;
-import dev.customergraph.customer.CustomerFixtures;
+import dev.customergraph.customer.CustomerApi;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,26 +50,26 @@ class MutationRaceTests {
 		assertThat(payloads.stream().flatMap((payload) -> userErrors(payload).stream()))
 			.hasSize(AT_ONCE - 1)
 			.allMatch("TAKEN input.email"::equals);
-		assertThat(CustomerFixtures.customerCount(this.tenant)).isOne();
+		assertThat(CustomerApi.customerCount(this.tenant)).isOne();
 	}
 
 	@Test
 	void addressesBeyondTheLimitAtOnceStopAtExactlyTheLimit() throws Exception {
-		String customerId = CustomerFixtures.create(this.tenant, "limit@example.com");
+		String customerId = CustomerApi.create(this.tenant, "limit@example.com");
 		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(this.tenant, "customerAddresses#CreateAddress",
 				"createCustomerAddress", Map.of("customerId", customerId, "city", "C" + i)));
 		assertThat(payloads.stream().filter((payload) -> userErrors(payload).isEmpty())).hasSize(3);
 		assertThat(payloads.stream().flatMap((payload) -> userErrors(payload).stream()))
 			.hasSize(AT_ONCE - 3)
 			.allMatch("LIMIT_EXCEEDED input.customerId"::equals);
-		Map<String, Object> customer = CustomerFixtures.read(this.tenant, customerId);
+		Map<String, Object> customer = CustomerApi.read(this.tenant, customerId);
 		assertThat((Object) get(customer, "addresses.totalCount")).isEqualTo(3);
 		assertThat(customer).containsEntry("version", 4);
 	}
 
 	@Test
 	void theSameExpectedVersionAtOnceLetsExactlyOneUpdateThrough() throws Exception {
-		String customerId = CustomerFixtures.create(this.tenant, "version@example.com");
+		String customerId = CustomerApi.create(this.tenant, "version@example.com");
 		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(this.tenant, "customers#UpdateCustomer",
 				"updateCustomer", Map.of("id", customerId, "firstName", "N" + i, "expectedVersion", 1)));
 		List<Map<String, Object>> winners = payloads.stream().filter((payload) -> userErrors(payload).isEmpty()).toList();
@@ -77,7 +77,7 @@ class MutationRaceTests {
 		assertThat(payloads.stream().flatMap((payload) -> userErrors(payload).stream()))
 			.hasSize(AT_ONCE - 1)
 			.allMatch("CONFLICT input.expectedVersion"::equals);
-		Map<String, Object> customer = CustomerFixtures.read(this.tenant, customerId);
+		Map<String, Object> customer = CustomerApi.read(this.tenant, customerId);
 		assertThat(customer).containsEntry("version", 2)
 			.containsEntry("firstName", get(winners.get(0), "customer.firstName"));
 	}
@@ -90,7 +90,7 @@ class MutationRaceTests {
 				"customers#CreateCustomer", "createCustomer", input));
 		assertThat(userErrors(payloads.get(0))).isEmpty();
 		assertThat(payloads).allMatch(payloads.get(0)::equals);
-		assertThat(CustomerFixtures.customerCount(this.tenant)).isOne();
+		assertThat(CustomerApi.customerCount(this.tenant)).isOne();
 	}
 
 	@Test
@@ -114,7 +114,7 @@ class MutationRaceTests {
 		String sourceId = get(run(this.tenant, "sources#CreateSource", "createSource",
 				Map.of("type", "CARD", "provider", "stripe")), "source.id");
 		List<String> customerIds = IntStream.range(0, AT_ONCE)
-			.mapToObj((i) -> CustomerFixtures.create(this.tenant, "c" + i + "@example.com"))
+			.mapToObj((i) -> CustomerApi.create(this.tenant, "c" + i + "@example.com"))
 			.toList();
 		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(this.tenant, "sources#AttachSource",
 				"attachSource", input("customerId", customerIds.get(i), "sourceId", sourceId, "makeDefault", true)));
@@ -126,7 +126,7 @@ class MutationRaceTests {
 		String owner = get(winners.get(0), "customer.id");
 		assertThat((Object) get(winners.get(0), "source.customer.id")).isEqualTo(owner);
 		long withDefault = customerIds.stream()
-			.filter((id) -> get(CustomerFixtures.read(this.tenant, id), "defaultSource") != null)
+			.filter((id) -> get(CustomerApi.read(this.tenant, id), "defaultSource") != null)
 			.count();
 		assertThat(withDefault).isOne();
 	}

@@ -3,7 +3,7 @@ package dev.customergraph.source;
 import java.util.Map;
 
 import dev.customergraph.GatewayTest;
-import dev.customergraph.customer.CustomerFixtures;
+import dev.customergraph.customer.CustomerApi;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +31,7 @@ class SourceMutationTests {
 	@BeforeEach
 	void newCustomer() {
 		this.tenant = this.tenants.create();
-		this.customerId = CustomerFixtures.create(this.tenant, "s@example.com");
+		this.customerId = CustomerApi.create(this.tenant, "s@example.com");
 	}
 
 	@Test
@@ -96,9 +96,9 @@ class SourceMutationTests {
 	void aSourceAttachedToAnotherCustomerIsConflict() {
 		String sourceId = detachedSource();
 		assertThat(userErrors(attach(this.customerId, sourceId, false))).isEmpty();
-		String other = CustomerFixtures.create(this.tenant, "other@example.com");
+		String other = CustomerApi.create(this.tenant, "other@example.com");
 		assertThat(userErrors(attach(other, sourceId, true))).containsExactly("CONFLICT input.sourceId");
-		assertThat(CustomerFixtures.read(this.tenant, other)).containsEntry("version", 1).containsEntry("defaultSource", null);
+		assertThat(CustomerApi.read(this.tenant, other)).containsEntry("version", 1).containsEntry("defaultSource", null);
 		assertThat(userErrors(run(this.tenant, "sources#DetachSource", "detachSource",
 				Map.of("customerId", other, "sourceId", sourceId))))
 			.containsExactly("NOT_FOUND input.sourceId");

@@ -9,10 +9,10 @@ import dev.customergraph.tenancy.TestTenants.TestTenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Creates customers through the API for tests of the write side, and reads them back. */
-public final class CustomerFixtures {
+/** Creates customers through the HTTP API for tests of the write side, and reads them back as clients see them. */
+public final class CustomerApi {
 
-	private CustomerFixtures() {
+	private CustomerApi() {
 	}
 
 	/** Creates a customer with this email (and any other input fields) and returns its id. */
