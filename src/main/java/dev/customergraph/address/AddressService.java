@@ -17,6 +17,7 @@ import dev.customergraph.mutation.UserErrorCode;
 import dev.customergraph.mutation.UserErrorException;
 import dev.customergraph.mutation.WriteTransaction;
 import dev.customergraph.tenancy.Partition;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -130,7 +131,7 @@ class AddressService implements InitialAddresses {
 		return customerKey;
 	}
 
-	private Address find(Partition partition, long addressKey) {
+	private @Nullable Address find(Partition partition, long addressKey) {
 		return this.addresses.findByKeys(partition, List.of(addressKey)).get(addressKey);
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import dev.customergraph.mutation.UserErrorCode;
 import dev.customergraph.mutation.UserErrorException;
 import dev.customergraph.tenancy.Partition;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
@@ -104,8 +105,8 @@ public class CustomerChanges {
 			.update();
 	}
 
-	/** The customer as it is now in this transaction, for a mutation's payload. */
-	public Customer find(Partition partition, long customerKey) {
+	/** The customer as it is now in this transaction, for a mutation's payload; null once deleted. */
+	public @Nullable Customer find(Partition partition, long customerKey) {
 		return this.customers.findByKeys(partition, List.of(customerKey)).get(customerKey);
 	}
 

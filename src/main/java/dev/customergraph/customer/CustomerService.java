@@ -54,7 +54,7 @@ class CustomerService {
 		return this.changes.find(partition, customerKey);
 	}
 
-	Customer update(Partition partition, UpdateCustomerInput input) {
+	@Nullable Customer update(Partition partition, UpdateCustomerInput input) {
 		this.validator.validate(input);
 		long customerKey = InputIds.keyOf(input.id(), Customer.TYPE, "id");
 		int version = this.changes.lock(partition, customerKey, "id");
@@ -79,7 +79,7 @@ class CustomerService {
 		return new GlobalId(Customer.TYPE, customerKey).encode();
 	}
 
-	Customer addTags(Partition partition, CustomerTagsInput input) {
+	@Nullable Customer addTags(Partition partition, CustomerTagsInput input) {
 		long customerKey = lockForTags(partition, input);
 		this.writes.addTags(partition, customerKey, CustomerRules.normalizeTags(input.tags()));
 		if (this.writes.countTags(partition, customerKey) > CustomerRules.MAX_TAGS) {
@@ -90,7 +90,7 @@ class CustomerService {
 		return this.changes.find(partition, customerKey);
 	}
 
-	Customer removeTags(Partition partition, CustomerTagsInput input) {
+	@Nullable Customer removeTags(Partition partition, CustomerTagsInput input) {
 		long customerKey = lockForTags(partition, input);
 		this.writes.removeTags(partition, customerKey, CustomerRules.normalizeTags(input.tags()));
 		this.changes.recordChange(partition, customerKey);
