@@ -53,7 +53,7 @@ class SourceService {
 	 */
 	@Nullable Source create(Partition partition, CreateSourceInput input) {
 		this.validator.validate(input);
-		Long customerKey = (input.customerId() != null)
+		@Nullable Long customerKey = (input.customerId() != null)
 				? InputIds.keyOf(input.customerId(), Customer.TYPE, "customerId") : null;
 		long sourceKey = this.idempotencyKeys.once(partition, CREATE, input.idempotencyKey(), input,
 				() -> insert(partition, customerKey, input));
