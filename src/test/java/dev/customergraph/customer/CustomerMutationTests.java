@@ -197,6 +197,16 @@ class CustomerMutationTests {
 	}
 
 	@Test
+	void updateValidatesPresentValuesLikeCreateAndWritesNothing() {
+		String id = createFull("valid@example.com");
+		Map<String, Object> payload = update(input("id", id, "email", "nope", "locale", "EN", "tags", List.of(""),
+				"metadata", Map.of("notes", "x".repeat(10_240)), "firstName", "Changed"));
+		assertThat(userErrors(payload)).containsExactlyInAnyOrder("INVALID input.email", "INVALID input.locale",
+				"INVALID input.tags.0", "TOO_LARGE input.metadata");
+		assertThat(CustomerApi.read(this.tenant, id)).containsEntry("firstName", "Ada").containsEntry("version", 1);
+	}
+
+	@Test
 	void staleExpectedVersionIsConflictAndWritesNothing() {
 		String id = createFull("v@example.com");
 		assertThat(userErrors(update(input("id", id, "firstName", "B", "expectedVersion", 1)))).isEmpty();
