@@ -25,6 +25,8 @@ public final class Mutations {
 
 	private static final int MAX_ATTEMPTS = 5;
 
+	private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
 	private Mutations() {
 	}
 
@@ -61,9 +63,12 @@ public final class Mutations {
 
 	private static GraphQlTester.Request<?> request(TestTenant tenant, String operation, Map<String, ?> input) {
 		String[] parts = operation.split("#");
+		// Generous timeouts, for both the tester and its WebTestClient (5 s by default): bursts
+		// of requests on a loaded 2-core machine can take that long without anything wrong.
 		return tenant.graphQl()
 			.mutate()
-			.responseTimeout(Duration.ofSeconds(30))
+			.responseTimeout(RESPONSE_TIMEOUT)
+			.webTestClient((client) -> client.responseTimeout(RESPONSE_TIMEOUT))
 			.build()
 			.documentName(parts[0])
 			.operationName(parts[1])
