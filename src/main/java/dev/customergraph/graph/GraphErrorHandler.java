@@ -16,6 +16,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
 import org.springframework.graphql.execution.ErrorType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
@@ -48,7 +49,8 @@ class GraphErrorHandler {
 
 	/** No connection, a connection lost mid-statement, or a statement timed out: the database, not the request. */
 	@GraphQlExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-			RecoverableDataAccessException.class, TransientDataAccessException.class, QueryTimeoutException.class })
+			RecoverableDataAccessException.class, TransientDataAccessException.class, QueryTimeoutException.class,
+			CannotCreateTransactionException.class })
 	GraphQLError unavailable(Exception ex, GraphqlErrorBuilder<?> error) {
 		log.warn("Database unavailable: {}", ex.toString());
 		return error.errorType(ErrorType.INTERNAL_ERROR)

@@ -1,0 +1,6 @@
+package dev.customergraph.address;
+
+/** The input of {@code setDefaultCustomerAddress}. */
+record SetDefaultCustomerAddressInput(String customerId, String addressId, DefaultAddressKind kind) {
+
+}

@@ -1,0 +1,114 @@
+package dev.customergraph.customer;
+
+import java.util.List;
+
+import dev.customergraph.graph.GlobalId;
+import dev.customergraph.mutation.IdempotencyKeys;
+import dev.customergraph.mutation.InputIds;
+import dev.customergraph.mutation.InputValidator;
+import dev.customergraph.mutation.UserErrorCode;
+import dev.customergraph.mutation.UserErrorException;
+import dev.customergraph.mutation.WriteTransaction;
+import dev.customergraph.tenancy.Partition;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The customer mutations, each one write transaction: validate, lock the customer row, write,
+ * count the change, read the result back. Any user error rolls the whole transaction back.
+ */
+@Service
+@WriteTransaction
+class CustomerService {
+
+	private static final String CREATE = "createCustomer";
+
+	private final CustomerWriteRepository writes;
+
+	private final CustomerChanges changes;
+
+	private final InitialAddresses initialAddresses;
+
+	private final IdempotencyKeys idempotencyKeys;
+
+	private final InputValidator validator;
+
+	CustomerService(CustomerWriteRepository writes, CustomerChanges changes, InitialAddresses initialAddresses,
+			IdempotencyKeys idempotencyKeys, InputValidator validator) {
+		this.writes = writes;
+		this.changes = changes;
+		this.initialAddresses = initialAddresses;
+		this.idempotencyKeys = idempotencyKeys;
+		this.validator = validator;
+	}
+
+	/**
+	 * Creates the customer with its tags and addresses. With an idempotency key, a retry gets
+	 * the customer the first request created, as it is now (null if it was deleted since).
+	 */
+	@Nullable Customer create(Partition partition, CreateCustomerInput input) {
+		this.validator.validate(input);
+		long customerKey = this.idempotencyKeys.once(partition, CREATE, input.idempotencyKey(), input,
+				() -> insert(partition, input));
+		return this.changes.find(partition, customerKey);
+	}
+
+	@Nullable Customer update(Partition partition, UpdateCustomerInput input) {
+		this.validator.validate(input);
+		long customerKey = InputIds.keyOf(input.id(), Customer.TYPE, "id");
+		int version = this.changes.lock(partition, customerKey, "id");
+		Integer expected = input.expectedVersion();
+		if (expected != null && expected != version) {
+			throw new UserErrorException(UserErrorCode.CONFLICT, "The customer is at version " + version + ", not "
+					+ expected + "; read it again and reapply the change.", "expectedVersion");
+		}
+		this.writes.update(partition, customerKey, input);
+		if (!input.tags().isOmitted()) {
+			List<String> tags = input.tags().value();
+			this.writes.replaceTags(partition, customerKey, CustomerRules.normalizeTags((tags != null) ? tags : List.of()));
+		}
+		return this.changes.find(partition, customerKey);
+	}
+
+	/** Deletes the customer and returns its global id. */
+	String delete(Partition partition, String id) {
+		long customerKey = InputIds.keyOf(id, Customer.TYPE, "id");
+		this.changes.lock(partition, customerKey, "id");
+		this.writes.delete(partition, customerKey);
+		return new GlobalId(Customer.TYPE, customerKey).encode();
+	}
+
+	@Nullable Customer addTags(Partition partition, CustomerTagsInput input) {
+		long customerKey = lockForTags(partition, input);
+		this.writes.addTags(partition, customerKey, CustomerRules.normalizeTags(input.tags()));
+		if (this.writes.countTags(partition, customerKey) > CustomerRules.MAX_TAGS) {
+			throw new UserErrorException(UserErrorCode.LIMIT_EXCEEDED,
+					"A customer has at most " + CustomerRules.MAX_TAGS + " tags.", "tags");
+		}
+		this.changes.recordChange(partition, customerKey);
+		return this.changes.find(partition, customerKey);
+	}
+
+	@Nullable Customer removeTags(Partition partition, CustomerTagsInput input) {
+		long customerKey = lockForTags(partition, input);
+		this.writes.removeTags(partition, customerKey, CustomerRules.normalizeTags(input.tags()));
+		this.changes.recordChange(partition, customerKey);
+		return this.changes.find(partition, customerKey);
+	}
+
+	private long insert(Partition partition, CreateCustomerInput input) {
+		long customerKey = this.writes.insert(partition, input);
+		this.writes.addTags(partition, customerKey, CustomerRules.normalizeTags(input.tags()));
+		this.initialAddresses.add(partition, customerKey, input.addresses());
+		return customerKey;
+	}
+
+	private long lockForTags(Partition partition, CustomerTagsInput input) {
+		this.validator.validate(input);
+		long customerKey = InputIds.keyOf(input.id(), Customer.TYPE, "id");
+		this.changes.lock(partition, customerKey, "id");
+		return customerKey;
+	}
+
+}

@@ -1,0 +1,197 @@
+package dev.customergraph.customer;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+
+import dev.customergraph.graph.JsonColumns;
+import dev.customergraph.mutation.UserErrorCode;
+import dev.customergraph.mutation.UserErrorException;
+import dev.customergraph.tenancy.Partition;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+import static dev.customergraph.mutation.PartialUpdates.bind;
+
+/**
+ * Writes customer rows and their tags. Email and code uniqueness is left to the unique keys,
+ * so it holds under any race: a duplicate is reported as {@code TAKEN} on its field.
+ */
+@Repository
+class CustomerWriteRepository {
+
+	private static final String INSERT = """
+			INSERT INTO customer (tenant_id, livemode, email, first_name, last_name, phone, locale, type, enabled, code,
+			  vat_number, accepts_marketing, avatar_url, metadata, payment_providers, request_to_be_forgotten,
+			  version, created_at, updated_at)
+			VALUES (:tenantId, :livemode, :email, :firstName, :lastName, :phone, :locale, :type, :enabled, :code,
+			  :vatNumber, :acceptsMarketing, :avatarUrl, :metadata, :paymentProviders, :requestToBeForgotten,
+			  1, :now, :now)
+			""";
+
+	/** Every column keeps its value unless its {@code …Set} flag says the input carried the field. */
+	private static final String UPDATE = """
+			UPDATE customer SET
+			  email = IF(:emailSet, :email, email),
+			  first_name = IF(:firstNameSet, :firstName, first_name),
+			  last_name = IF(:lastNameSet, :lastName, last_name),
+			  phone = IF(:phoneSet, :phone, phone),
+			  locale = IF(:localeSet, :locale, locale),
+			  type = IF(:typeSet, :type, type),
+			  enabled = IF(:enabledSet, :enabled, enabled),
+			  code = IF(:codeSet, :code, code),
+			  vat_number = IF(:vatNumberSet, :vatNumber, vat_number),
+			  accepts_marketing = IF(:acceptsMarketingSet, :acceptsMarketing, accepts_marketing),
+			  avatar_url = IF(:avatarUrlSet, :avatarUrl, avatar_url),
+			  metadata = IF(:metadataSet, :metadata, metadata),
+			  payment_providers = IF(:paymentProvidersSet, :paymentProviders, payment_providers),
+			  request_to_be_forgotten = IF(:requestToBeForgottenSet, :requestToBeForgotten, request_to_be_forgotten),
+			  version = version + 1,
+			  updated_at = :now
+			WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :customerKey
+			""";
+
+	private final JdbcClient jdbc;
+
+	CustomerWriteRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Inserts the customer at version 1 and returns its key. */
+	long insert(Partition partition, CreateCustomerInput input) {
+		LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
+		GeneratedKeyHolder keys = new GeneratedKeyHolder();
+		uniquely(() -> this.jdbc.sql(INSERT)
+			.param("tenantId", partition.tenantId())
+			.param("livemode", partition.livemode())
+			.param("email", input.email())
+			.param("firstName", input.firstName())
+			.param("lastName", input.lastName())
+			.param("phone", input.phone())
+			.param("locale", input.locale())
+			.param("type", input.type().name())
+			.param("enabled", input.enabled())
+			.param("code", input.code())
+			.param("vatNumber", input.vatNumber())
+			.param("acceptsMarketing", input.acceptsMarketing())
+			.param("avatarUrl", input.avatarUrl())
+			.param("metadata", json(input.metadata()))
+			.param("paymentProviders", json(input.paymentProviders()))
+			.param("requestToBeForgotten", input.requestToBeForgotten())
+			.param("now", now)
+			.update(keys, "id"));
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	/** Writes the fields the input carries and counts the change. */
+	void update(Partition partition, long customerKey, UpdateCustomerInput input) {
+		StatementSpec update = statement(UPDATE, partition, customerKey).param("now", LocalDateTime.now(ZoneOffset.UTC));
+		bind(update, "email", input.email());
+		bind(update, "firstName", input.firstName());
+		bind(update, "lastName", input.lastName());
+		bind(update, "phone", input.phone());
+		bind(update, "locale", input.locale());
+		bind(update, "type", input.type(), CustomerType::name);
+		bind(update, "enabled", input.enabled());
+		bind(update, "code", input.code());
+		bind(update, "vatNumber", input.vatNumber());
+		bind(update, "acceptsMarketing", input.acceptsMarketing());
+		bind(update, "avatarUrl", input.avatarUrl());
+		bind(update, "metadata", input.metadata(), CustomerWriteRepository::json);
+		bind(update, "paymentProviders", input.paymentProviders(), CustomerWriteRepository::json);
+		bind(update, "requestToBeForgotten", input.requestToBeForgotten());
+		uniquely(update::update);
+	}
+
+	/**
+	 * Adds tags the customer does not have yet. IGNORE skips a tag the case- and
+	 * accent-insensitive collation equates with one the customer has; lengths were validated.
+	 */
+	void addTags(Partition partition, long customerKey, Collection<String> tags) {
+		for (String tag : tags) {
+			statement("""
+					INSERT IGNORE INTO customer_tag (tenant_id, livemode, customer_id, tag)
+					VALUES (:tenantId, :livemode, :customerKey, :tag)
+					""", partition, customerKey)
+				.param("tag", tag)
+				.update();
+		}
+	}
+
+	void removeTags(Partition partition, long customerKey, Collection<String> tags) {
+		if (!tags.isEmpty()) {
+			statement("""
+					DELETE FROM customer_tag
+					WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey AND tag IN (:tags)
+					""", partition, customerKey)
+				.param("tags", tags)
+				.update();
+		}
+	}
+
+	void replaceTags(Partition partition, long customerKey, List<String> tags) {
+		statement("""
+				DELETE FROM customer_tag WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
+				""", partition, customerKey)
+			.update();
+		addTags(partition, customerKey, tags);
+	}
+
+	int countTags(Partition partition, long customerKey) {
+		return statement("""
+				SELECT COUNT(*) FROM customer_tag
+				WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
+				""", partition, customerKey)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Detaches the customer's sources (they outlive it, with their payment history) and
+	 * deletes the customer; its addresses and tags go with it by cascade.
+	 */
+	void delete(Partition partition, long customerKey) {
+		statement("""
+				UPDATE source SET customer_id = NULL, updated_at = :now
+				WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
+				""", partition, customerKey)
+			.param("now", LocalDateTime.now(ZoneOffset.UTC))
+			.update();
+		statement("DELETE FROM customer WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :customerKey",
+				partition, customerKey)
+			.update();
+	}
+
+	private StatementSpec statement(String sql, Partition partition, long customerKey) {
+		return this.jdbc.sql(sql)
+			.param("tenantId", partition.tenantId())
+			.param("livemode", partition.livemode())
+			.param("customerKey", customerKey);
+	}
+
+	/** Runs a write that may break the email or code unique key, and reports which as {@code TAKEN}. */
+	private static void uniquely(Runnable write) {
+		try {
+			write.run();
+		}
+		catch (DuplicateKeyException ex) {
+			// MySQL and MariaDB name the violated key in the message: customer_by_email or customer_by_code.
+			boolean code = String.valueOf(ex.getMessage()).contains("customer_by_code");
+			throw code ? new UserErrorException(UserErrorCode.TAKEN, "Another customer already has this code.", "code")
+					: new UserErrorException(UserErrorCode.TAKEN, "Another customer already has this email.", "email");
+		}
+	}
+
+	/** A JSON column value; an empty list is stored as NULL, as the seeded data has it. */
+	private static @Nullable String json(@Nullable Object value) {
+		boolean empty = value == null || (value instanceof Collection<?> list && list.isEmpty());
+		return empty ? null : JsonColumns.write(value);
+	}
+
+}

@@ -1,0 +1,28 @@
+package dev.customergraph.mutation;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.resilience.annotation.EnableResilientMethods;
+import org.springframework.resilience.retry.MethodRetryEvent;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Turns on the retries of {@link WriteTransaction} and the scheduled {@link IdempotencyKeys#deleteExpired()}. */
+@Configuration(proxyBeanMethods = false)
+@EnableResilientMethods
+@EnableScheduling
+class MutationConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(MutationConfiguration.class);
+
+	/** Makes deadlock retries visible: frequent ones point at lock ordering worth a look. */
+	@EventListener
+	void writeTransactionRetried(MethodRetryEvent event) {
+		if (!event.isRetryAborted()) {
+			log.info("Retrying {} after a deadlock", event.getMethod().getName());
+		}
+	}
+
+}
