@@ -123,9 +123,9 @@ class MutationAccessTests {
 	private Map<String, Object> snapshot() {
 		return this.owner.graphQl()
 			.document("""
-					{ customers(first: 100) { totalCount nodes { id email firstName tags version updatedAt
-					    addresses { nodes { id city updatedAt } } defaultShippingAddress { id } defaultSource { id } } }
-					  sources(first: 100) { nodes { id customer { id } updatedAt } } }""")
+					{ customers(first: 20) { totalCount nodes { id email firstName tags version updatedAt
+					    addresses(first: 3) { nodes { id city updatedAt } } defaultShippingAddress { id } defaultSource { id } } }
+					  sources(first: 20) { totalCount nodes { id customer { id } updatedAt } } }""")
 			.execute()
 			.path("")
 			.entity(Map.class)
