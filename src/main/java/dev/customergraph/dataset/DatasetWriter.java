@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -70,13 +71,17 @@ public class DatasetWriter {
 		this.tenants = tenants;
 	}
 
+	/** The checksums of the tenant's test mode, when it has customers. */
+	public Optional<DatasetChecksums> existing(String tenant) {
+		return this.tenants.tenantId(tenant)
+			.filter((tenantId) -> customerCount(tenantId) > 0)
+			.map((tenantId) -> DatasetChecksums.compute(this.jdbc, tenantId));
+	}
+
 	/** Writes {@code customers} customers (and N / 10 detached sources) for the tenant's test mode. */
 	public DatasetChecksums write(String tenant, long customers, boolean showProgress) {
 		int tenantId = this.tenants.ensureTenant(tenant);
-		long existing = this.jdbc.sql("SELECT COUNT(*) FROM customer WHERE tenant_id = :tenantId AND livemode = FALSE")
-			.param("tenantId", tenantId)
-			.query(Long.class)
-			.single();
+		long existing = customerCount(tenantId);
 		if (existing > 0) {
 			throw new IllegalStateException("Tenant '" + tenant + "' already has " + existing
 					+ " test-mode customers; seed a new tenant name instead.");
@@ -122,6 +127,13 @@ public class DatasetWriter {
 			progress.finish();
 		}
 		return DatasetChecksums.compute(this.jdbc, tenantId);
+	}
+
+	private long customerCount(int tenantId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM customer WHERE tenant_id = :tenantId AND livemode = FALSE")
+			.param("tenantId", tenantId)
+			.query(Long.class)
+			.single();
 	}
 
 	private void writeCustomers(int tenantId, long first, long last) throws SQLException {
