@@ -7,7 +7,7 @@
 #
 #   bench/run.sh [--customers 100000] [--duration 30] [--warmup 10] [--runs 3]
 #                [--concurrency "16 64"] [--shapes "Q1 Q2 Q3 Q4 Q5 Q6"] [--no-raw] [--jfr]
-#                [--java /path/to/bin/java] [--jvm-opts "-Xmx512m"] [--port 18080]
+#                [--java /path/to/bin/java] [--jvm-opts "-Xmx512m"] [--port 18080] [--jar other.jar]
 #                [--out target/bench/results] [-- gateway arguments, e.g. --spring.threads.virtual.enabled=true]
 #
 # Needs wrk (Debian: apt-get install -y wrk), curl and jq.
@@ -30,7 +30,7 @@ PORT=18080
 OUT=target/bench/results
 GATEWAY_ARGS=()
 
-JAR=target/customer-graph.jar
+JAR=
 SHAPES_DIR=src/test/resources/graphql-test/bench
 EPOCH=1704067200 # 2024-01-01T00:00:00Z, the dataset's epoch
 FIRST_NAMES="Ada Ben Cleo Dan Eva Finn Gia Hugo Ines Jon Kira Leo Mia Nils Olga Paul Quinn Rosa Sam Tara
@@ -64,6 +64,7 @@ while [[ $# -gt 0 ]]; do
     --jvm-opts) JVM_OPTS=$2; shift 2 ;;
     --port) PORT=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
+    --jar) JAR=$2; shift 2 ;; # e.g. an older build, to compare; used as it is
     --) shift; GATEWAY_ARGS=("$@"); break ;;
     -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown option $1 (see --help)" ;;
@@ -89,10 +90,14 @@ rm -rf "$OUT"/{runs.jsonl,bodies,captures,gc.log,gateway.jfr}
 mkdir -p "$OUT/bodies" "$OUT/captures"
 
 # --- build ------------------------------------------------------------------------------------
-if [[ ! -f $JAR || -n $(find src schema pom.xml -newer "$JAR" -print -quit) ]]; then
-  step "Building $JAR"
-  mvn -B -ntp -q -DskipTests package
+if [[ -z $JAR ]]; then
+  JAR=target/customer-graph.jar
+  if [[ ! -f $JAR || -n $(find src schema pom.xml -newer "$JAR" -print -quit) ]]; then
+    step "Building $JAR"
+    mvn -B -ntp -q -DskipTests package
+  fi
 fi
+[[ -f $JAR ]] || die "no jar $JAR"
 if [[ ! -f target/bench/classpath.txt || pom.xml -nt target/bench/classpath.txt ]]; then
   mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt
 fi
@@ -244,7 +249,7 @@ load() {
     "$("$JAVA" -version 2>&1 | head -1); $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); wrk, the gateway and MariaDB share the cores"
   echo "dataset: N = $CUSTOMERS; $RUNS runs of ${DURATION} s after a ${WARMUP} s warm-up per shape and concurrency"
-  echo "gateway: $JVM_OPTS ${GATEWAY_ARGS[*]}"
+  echo "gateway: $JAR $JVM_OPTS ${GATEWAY_ARGS[*]}"
 } >"$OUT/machine.txt"
 
 for ((run = 1; run <= RUNS; run++)); do
