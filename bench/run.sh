@@ -252,6 +252,12 @@ load() {
   echo "gateway: $JAR $JVM_OPTS ${GATEWAY_ARGS[*]}"
 } >"$OUT/machine.txt"
 
+step "Warming up: every shape for $WARMUP s, so the first measured shape does not run on a cold JIT"
+for shape in $SHAPES; do
+  [[ ! -f $OUT/bodies/$shape.jsonl ]] || load "$shape" "${CONCURRENCY%% *}" "$WARMUP" >/dev/null
+done
+
+step "Measuring"
 for ((run = 1; run <= RUNS; run++)); do
   for concurrency in $CONCURRENCY; do
     for shape in $SHAPES; do
