@@ -20,8 +20,9 @@ public final class CommandLine {
 			  java -jar customer-graph.jar                      serve GraphQL (embedded MariaDB unless SPRING_DATASOURCE_URL is set)
 			  java -jar customer-graph.jar keys create --tenant T --mode test|live [--scopes customers:read,customers:write]
 			                                                    create an API key and print it (last line of output)
-			  java -jar customer-graph.jar seed --tenant T --customers N
+			  java -jar customer-graph.jar seed --tenant T --customers N [--existing fail|keep]
 			                                                    write the benchmark dataset into T's test mode
+			                                                    (keep: reuse T when it already holds N customers)
 			  java -jar customer-graph.jar --help               show this help
 
 			Settings (as --name=value, or environment variables):

@@ -8,11 +8,14 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
+
+import com.mysql.cj.jdbc.JdbcConnection;
 
 import dev.customergraph.dataset.BenchDataset.AddressRow;
 import dev.customergraph.dataset.BenchDataset.CustomerRow;
@@ -68,6 +71,13 @@ public class DatasetWriter {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.tenants = tenants;
+	}
+
+	/** The checksums of the tenant's test mode, when it has customers. */
+	public Optional<DatasetChecksums> existing(String tenant) {
+		return this.tenants.tenantId(tenant)
+			.filter((tenantId) -> testCustomers(tenantId) > 0)
+			.map((tenantId) -> DatasetChecksums.compute(this.jdbc, tenantId));
 	}
 
 	/** Writes {@code customers} customers (and N / 10 detached sources) for the tenant's test mode. */
@@ -156,7 +166,7 @@ public class DatasetWriter {
 
 	private static long[] insertCustomers(Connection connection, int tenantId, List<CustomerRow> rows)
 			throws SQLException {
-		try (PreparedStatement insert = connection.prepareStatement(INSERT_CUSTOMER, Statement.RETURN_GENERATED_KEYS)) {
+		try (PreparedStatement insert = prepare(connection, INSERT_CUSTOMER, Statement.RETURN_GENERATED_KEYS)) {
 			for (CustomerRow row : rows) {
 				insert.setInt(1, tenantId);
 				insert.setString(2, row.email());
@@ -186,9 +196,9 @@ public class DatasetWriter {
 		int[] sourceCounts = new int[rows.size()];
 		long[] addressKeys;
 		long[] sourceKeys;
-		try (PreparedStatement tags = connection.prepareStatement(INSERT_TAG);
-				PreparedStatement addresses = connection.prepareStatement(INSERT_ADDRESS, Statement.RETURN_GENERATED_KEYS);
-				PreparedStatement sources = connection.prepareStatement(INSERT_SOURCE, Statement.RETURN_GENERATED_KEYS)) {
+		try (PreparedStatement tags = prepare(connection, INSERT_TAG, Statement.NO_GENERATED_KEYS);
+				PreparedStatement addresses = prepare(connection, INSERT_ADDRESS, Statement.RETURN_GENERATED_KEYS);
+				PreparedStatement sources = prepare(connection, INSERT_SOURCE, Statement.RETURN_GENERATED_KEYS)) {
 			for (int n = 0; n < rows.size(); n++) {
 				CustomerRow customer = rows.get(n);
 				for (String tag : customer.tags()) {
@@ -212,7 +222,7 @@ public class DatasetWriter {
 			addressKeys = executeForKeys(addresses);
 			sourceKeys = executeForKeys(sources);
 		}
-		try (PreparedStatement defaults = connection.prepareStatement(SET_DEFAULTS)) {
+		try (PreparedStatement defaults = prepare(connection, SET_DEFAULTS, Statement.NO_GENERATED_KEYS)) {
 			int address = 0;
 			int source = 0;
 			for (int n = 0; n < rows.size(); n++) {
@@ -230,6 +240,16 @@ public class DatasetWriter {
 			}
 			defaults.executeBatch();
 		}
+	}
+
+	/**
+	 * A client-side prepared statement, whatever the pool's {@code useServerPrepStmts}: the driver
+	 * then rewrites a batch into multi-row statement text, where binding thousands of values into
+	 * a server-side statement spent nearly all the writers' time in the driver (JFR).
+	 */
+	private static PreparedStatement prepare(Connection connection, String sql, int generatedKeys)
+			throws SQLException {
+		return connection.unwrap(JdbcConnection.class).clientPrepareStatement(sql, generatedKeys);
 	}
 
 	/** Runs a batch of inserts and returns the generated keys, in the order of the rows. */
@@ -264,7 +284,7 @@ public class DatasetWriter {
 
 	private void writeDetachedSources(int tenantId, long first, long last) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection();
-				PreparedStatement sources = connection.prepareStatement(INSERT_SOURCE)) {
+				PreparedStatement sources = prepare(connection, INSERT_SOURCE, Statement.NO_GENERATED_KEYS)) {
 			for (long m = first; m <= last; m++) {
 				bindSource(sources, tenantId, null, BenchDataset.detachedSource(m));
 			}

@@ -16,7 +16,7 @@ import com.mysql.cj.protocol.ServerSession;
  * Counts the SQL statements the driver sends, in total and on the current thread. Connector/J
  * instantiates it for every connection (the {@code queryInterceptors} driver property), so it
  * sees every statement, whoever issued it; tests and metrics read the counts to hold the
- * gateway to a constant number of statements per request.
+ * gateway to a constant number of statements per request. It also feeds {@link SqlCapture}.
  */
 public final class SqlStatementCounter implements QueryInterceptor {
 
@@ -46,6 +46,7 @@ public final class SqlStatementCounter implements QueryInterceptor {
 		}
 		TOTAL.incrementAndGet();
 		ON_THREAD.get()[0]++;
+		SqlCapture.record(sql, interceptedQuery);
 		return null;
 	}
 

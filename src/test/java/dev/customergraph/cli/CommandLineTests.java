@@ -51,6 +51,18 @@ class CommandLineTests {
 	}
 
 	@Test
+	void seedKeepsAnExistingDatasetOfTheSameSizeWhenAsked() {
+		String tenant = "cli-keep-" + System.nanoTime();
+		assertThat(run("seed", "--tenant", tenant, "--customers", "10", DATA_DIR).status()).isZero();
+		Run kept = run("seed", "--tenant", tenant, "--customers", "10", "--existing", "keep", DATA_DIR);
+		assertThat(kept.status()).as(kept.err()).isZero();
+		assertThat(kept.out()).contains("Kept tenant").contains("customers               10");
+		Run otherSize = run("seed", "--tenant", tenant, "--customers", "20", "--existing", "keep", DATA_DIR);
+		assertThat(otherSize.status()).isEqualTo(1);
+		assertThat(otherSize.err()).contains("already has 10 test-mode customers");
+	}
+
+	@Test
 	void helpListsCommandsAndSettings() {
 		Run run = run("--help");
 		assertThat(run.status()).as(run.err()).isZero();
@@ -63,7 +75,8 @@ class CommandLineTests {
 				List.of("keys", "create", "--mode", "test"), List.of("keys", "create", "--tenant", "Bad Name", "--mode", "test"),
 				List.of("keys", "create", "--tenant", "x", "--mode", "test", "--scopes", "admin"),
 				List.of("seed", "--tenant", "x", "--customers", "many"), List.of("seed", "--tenant", "x", "--customers", "0"),
-				List.of("seed", "--tenant", "x", "--customers", "5", "--colour", "red"), List.of("frobnicate"),
+				List.of("seed", "--tenant", "x", "--customers", "5", "--colour", "red"),
+				List.of("seed", "--tenant", "x", "--customers", "5", "--existing", "replace"), List.of("frobnicate"),
 				List.of("keys", "create", "--tenant"))) {
 			Run run = run(args.toArray(String[]::new));
 			assertThat(run.status()).as(String.join(" ", args)).isEqualTo(2);

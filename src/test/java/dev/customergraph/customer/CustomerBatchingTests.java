@@ -1,5 +1,8 @@
 package dev.customergraph.customer;
 
+import java.util.List;
+import java.util.Map;
+
 import dev.customergraph.GatewayTest;
 import dev.customergraph.observability.SqlStatementCounter;
 import dev.customergraph.tenancy.TestTenants;
@@ -7,12 +10,19 @@ import dev.customergraph.tenancy.TestTenants.TestTenant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Nested fields are batched: the statement count of a page does not grow with its size. */
+/**
+ * Nested fields are batched: the statement count of a page does not grow with its size. The
+ * benchmark's read shapes, exactly as the harness sends them ({@code graphql-test/bench/}), cost
+ * Q1 and Q5 one statement, Q4 two (with totalCount), Q2 three, Q3 at most three.
+ */
 @GatewayTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomerBatchingTests {
@@ -55,6 +65,68 @@ class CustomerBatchingTests {
 			.document("{ customers(first: 40) { nodes { addresses { totalCount } sources { totalCount } } } }")
 			.execute();
 		assertThat(SqlStatementCounter.total() - before).isEqualTo(4);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 50, 100 })
+	void benchFlatPageQ1IsOneStatement(int first) {
+		assertThat(benchShapeStatements("Q1", Map.of("first", first), "customers.nodes", first)).isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 50, 100 })
+	void benchNestedPageQ2IsThreeStatements(int first) {
+		assertThat(benchShapeStatements("Q2", Map.of("first", first), "customers.nodes", first)).isEqualTo(3);
+	}
+
+	@Test
+	void benchPointLookupQ3IsAtMostThreeStatements() {
+		// The newest twelve customers cover every address count (0-3) and source count (0-4).
+		List<String> ids = this.tenant.graphQl()
+			.documentName("bench/Q1")
+			.variable("first", 12)
+			.execute()
+			.path("customers.nodes[*].id")
+			.entityList(String.class)
+			.get();
+		for (String id : ids) {
+			assertThat(benchShapeStatements("Q3", Map.of("id", id), "customer", null)).isBetween(2L, 3L);
+		}
+	}
+
+	@Test
+	void benchSearchQ4IsOneStatementAndOneForTotalCount() {
+		// Ada is customer 40, 80 and 120; the email prefix matches the same three.
+		assertThat(benchShapeStatements("Q4", Map.of("q", "Ad"), "customers.nodes", 3)).isEqualTo(2);
+		assertThat(benchShapeStatements("Q4", Map.of("q", "ada."), "customers.nodes", 3)).isEqualTo(2);
+	}
+
+	@Test
+	void benchDeepPageQ5IsOneStatement() {
+		String cursor = this.tenant.graphQl()
+			.documentName("bench/Q1")
+			.variable("first", 100)
+			.execute()
+			.path("customers.pageInfo.endCursor")
+			.entity(String.class)
+			.get();
+		assertThat(benchShapeStatements("Q5", Map.of("after", cursor), "customers.nodes", 20)).isEqualTo(1);
+	}
+
+	/** Runs a bench shape and returns the statements it sent; checks the rows came back. */
+	private long benchShapeStatements(String shape, Map<String, Object> variables, String path, Integer rows) {
+		long before = SqlStatementCounter.total();
+		GraphQlTester.Request<?> request = this.tenant.graphQl().documentName("bench/" + shape);
+		variables.forEach(request::variable);
+		GraphQlTester.Response response = request.execute();
+		long statements = SqlStatementCounter.total() - before;
+		if (rows != null) {
+			response.path(path).entityList(Object.class).hasSize(rows);
+		}
+		else {
+			response.path(path).hasValue();
+		}
+		return statements;
 	}
 
 	private long statementsOf(int pageSize) {
