@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 public record Address(long key, long customerKey, @Nullable String firstName, @Nullable String lastName,
 		@Nullable String company, @Nullable String phone, @Nullable String line1, @Nullable String line2,
 		@Nullable String city, @Nullable String regionCode, @Nullable String regionName, @Nullable String postalCode,
-		@Nullable String countryCode, @Nullable Double latitude, @Nullable Double longitude,
-		boolean isDefaultShipping, boolean isDefaultBilling, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+		@Nullable String countryCode, @Nullable Double latitude, @Nullable Double longitude, boolean isDefaultShipping,
+		boolean isDefaultBilling, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
 	public static final String TYPE = "Address";
 

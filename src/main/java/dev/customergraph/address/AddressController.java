@@ -24,9 +24,9 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 
 /**
- * Addresses in the graph: {@code Customer.addresses} and the default addresses, all served by
- * one batched load of the page's customers' addresses, {@code Address.customer}, and addresses as
- * federation entities.
+ * Addresses in the graph: {@code Customer.addresses} and the default addresses, all
+ * served by one batched load of the page's customers' addresses,
+ * {@code Address.customer}, and addresses as federation entities.
  */
 @Controller
 class AddressController {
@@ -52,7 +52,10 @@ class AddressController {
 		return new NodeType(Address.TYPE, Address.class);
 	}
 
-	/** Federation's {@code _entities} for addresses: all representations of one request in one load. */
+	/**
+	 * Federation's {@code _entities} for addresses: all representations of one request in
+	 * one load.
+	 */
 	@EntityMapping(name = Address.TYPE)
 	CompletableFuture<List<@Nullable Address>> addressEntities(@Argument List<String> idList,
 			DataLoader<Long, Address> addresses) {
@@ -87,7 +90,8 @@ class AddressController {
 
 	private static CompletableFuture<List<Address>> addressesOf(Customer customer,
 			DataLoader<Long, List<Address>> addressesOfCustomer) {
-		return addressesOfCustomer.load(customer.key()).thenApply((addresses) -> (addresses != null) ? addresses : List.of());
+		return addressesOfCustomer.load(customer.key())
+			.thenApply((addresses) -> (addresses != null) ? addresses : List.of());
 	}
 
 	private static CompletableFuture<@Nullable Address> addressOf(Customer customer, @Nullable Long addressKey,

@@ -14,7 +14,10 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
-/** The address mutations; each runs in {@link AddressService} and answers with its payload. */
+/**
+ * The address mutations; each runs in {@link AddressService} and answers with its
+ * payload.
+ */
 @Controller
 class AddressMutationController {
 
@@ -25,9 +28,9 @@ class AddressMutationController {
 	}
 
 	/**
-	 * The flat input is bound twice: as the address fields that {@code createCustomer} takes
-	 * too, and (through all arguments) for the customer it names; each binding ignores the
-	 * other's fields.
+	 * The flat input is bound twice: as the address fields that {@code createCustomer}
+	 * takes too, and (through all arguments) for the customer it names; each binding
+	 * ignores the other's fields.
 	 */
 	@MutationMapping
 	CreateCustomerAddressPayload createCustomerAddress(@Argument("input") AddressInput address,

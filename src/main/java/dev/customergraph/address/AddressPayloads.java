@@ -6,7 +6,10 @@ import dev.customergraph.customer.Customer;
 import dev.customergraph.mutation.UserError;
 import org.jspecify.annotations.Nullable;
 
-/** The payloads of the address mutations: the result, or the user errors that made it change nothing. */
+/**
+ * The payloads of the address mutations: the result, or the user errors that made it
+ * change nothing.
+ */
 final class AddressPayloads {
 
 	private AddressPayloads() {

@@ -16,7 +16,10 @@ import dev.customergraph.tenancy.Partition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads addresses; whether one is a default comes from its customer's row in the same statement. */
+/**
+ * Reads addresses; whether one is a default comes from its customer's row in the same
+ * statement.
+ */
 @Repository
 class AddressRepository {
 
@@ -50,8 +53,9 @@ class AddressRepository {
 
 	/**
 	 * All addresses of each customer, oldest first. A customer has at most a handful
-	 * ({@code gateway.limits.addresses-per-customer}), so one statement loads them whole for a
-	 * page of customers, and the addresses connection and the default addresses share it.
+	 * ({@code gateway.limits.addresses-per-customer}), so one statement loads them whole
+	 * for a page of customers, and the addresses connection and the default addresses
+	 * share it.
 	 */
 	Map<Long, List<Address>> findByCustomers(Partition partition, Collection<Long> customerKeys) {
 		return this.jdbc.sql(SELECT + "AND a.customer_id IN (:customerKeys) ORDER BY a.customer_id, a.id")

@@ -50,7 +50,10 @@ class AddressService implements InitialAddresses {
 		this.limit = limits.addressesPerCustomer();
 	}
 
-	/** Part of {@code createCustomer}'s transaction; the new customer is at version 1, so no change is counted. */
+	/**
+	 * Part of {@code createCustomer}'s transaction; the new customer is at version 1, so
+	 * no change is counted.
+	 */
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void add(Partition partition, long customerKey, List<AddressInput> initial) {
@@ -70,8 +73,8 @@ class AddressService implements InitialAddresses {
 		}
 		long addressKey = insert(partition, customerKey, address);
 		this.customers.recordChange(partition, customerKey);
-		return new CreateCustomerAddressPayload(find(partition, addressKey), this.customers.find(partition, customerKey),
-				List.of());
+		return new CreateCustomerAddressPayload(find(partition, addressKey),
+				this.customers.find(partition, customerKey), List.of());
 	}
 
 	@WriteTransaction
@@ -93,7 +96,8 @@ class AddressService implements InitialAddresses {
 		this.customers.clearDefaultAddress(partition, customerKey, addressKey);
 		this.writes.delete(partition, addressKey);
 		this.customers.recordChange(partition, customerKey);
-		return new DeleteCustomerAddressPayload(new GlobalId(Address.TYPE, addressKey).encode(), this.customers.find(partition, customerKey), List.of());
+		return new DeleteCustomerAddressPayload(new GlobalId(Address.TYPE, addressKey).encode(),
+				this.customers.find(partition, customerKey), List.of());
 	}
 
 	@WriteTransaction
@@ -127,7 +131,9 @@ class AddressService implements InitialAddresses {
 	private long lockOwner(Partition partition, long addressKey, String... path) {
 		long customerKey = this.writes.customerOf(partition, addressKey).orElseThrow(() -> notFound(path));
 		this.customers.lock(partition, customerKey, path);
-		this.writes.customerOf(partition, addressKey).filter((owner) -> owner == customerKey).orElseThrow(() -> notFound(path));
+		this.writes.customerOf(partition, addressKey)
+			.filter((owner) -> owner == customerKey)
+			.orElseThrow(() -> notFound(path));
 		return customerKey;
 	}
 

@@ -25,7 +25,10 @@ class AddressWriteRepository {
 			  :city, :regionCode, :regionName, :postalCode, :countryCode, :latitude, :longitude, :now, :now)
 			""";
 
-	/** Every column keeps its value unless its {@code …Set} flag says the input carried the field. */
+	/**
+	 * Every column keeps its value unless its {@code …Set} flag says the input carried
+	 * the field.
+	 */
 	private static final String UPDATE = """
 			UPDATE address SET
 			  first_name = IF(:firstNameSet, :firstName, first_name),
@@ -73,9 +76,11 @@ class AddressWriteRepository {
 	}
 
 	int countByCustomer(Partition partition, long customerKey) {
-		return statement("""
-				SELECT COUNT(*) FROM address WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
-				""", partition)
+		return statement(
+				"""
+						SELECT COUNT(*) FROM address WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
+						""",
+				partition)
 			.param("customerKey", customerKey)
 			.query(Integer.class)
 			.single();
@@ -83,15 +88,20 @@ class AddressWriteRepository {
 
 	/** The customer an address belongs to, if the address exists in the partition. */
 	Optional<Long> customerOf(Partition partition, long addressKey) {
-		return statement("""
-				SELECT customer_id FROM address WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :addressKey
-				""", partition)
+		return statement(
+				"""
+						SELECT customer_id FROM address WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :addressKey
+						""",
+				partition)
 			.param("addressKey", addressKey)
 			.query(Long.class)
 			.optional();
 	}
 
-	/** Writes the fields the input carries; false when the address is no longer the customer's. */
+	/**
+	 * Writes the fields the input carries; false when the address is no longer the
+	 * customer's.
+	 */
 	boolean update(Partition partition, long customerKey, long addressKey, UpdateCustomerAddressInput input) {
 		StatementSpec update = statement(UPDATE, partition).param("customerKey", customerKey)
 			.param("addressKey", addressKey)

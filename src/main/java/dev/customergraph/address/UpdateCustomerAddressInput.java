@@ -10,8 +10,9 @@ import jakarta.validation.constraints.Size;
 import org.springframework.graphql.data.ArgumentValue;
 
 /**
- * The input of {@code updateCustomerAddress}: an absent field stays, an explicit null clears
- * it. The constraints are those of {@link AddressInput}, applied to present values.
+ * The input of {@code updateCustomerAddress}: an absent field stays, an explicit null
+ * clears it. The constraints are those of {@link AddressInput}, applied to present
+ * values.
  */
 record UpdateCustomerAddressInput(String id, @Size(max = 100) ArgumentValue<String> firstName,
 		@Size(max = 100) ArgumentValue<String> lastName, @Size(max = 100) ArgumentValue<String> company,

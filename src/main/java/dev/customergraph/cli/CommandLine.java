@@ -10,8 +10,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The gateway's commands: {@code keys create} and {@code seed}. Each starts the application
- * without its web server, against the same database the server uses, runs, and exits.
+ * The gateway's commands: {@code keys create} and {@code seed}. Each starts the
+ * application without its web server, against the same database the server uses, runs,
+ * and exits.
  */
 public final class CommandLine {
 
@@ -81,7 +82,10 @@ public final class CommandLine {
 		throw new UsageException("unknown command '" + String.join(" ", words) + "'");
 	}
 
-	/** {@code --name value} and {@code --name=value} pairs; Spring properties pass through as {@code --a.b=c}. */
+	/**
+	 * {@code --name value} and {@code --name=value} pairs; Spring properties pass through
+	 * as {@code --a.b=c}.
+	 */
 	static Options options(List<String> words) {
 		Map<String, String> values = new HashMap<>();
 		List<String> spring = new java.util.ArrayList<>();

@@ -8,9 +8,11 @@ import dev.customergraph.tenancy.TenantRepository;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** {@code keys create --tenant T --mode test|live [--scopes …]}: prints a new key once. */
-record KeysCreateCommand(String tenant, boolean livemode, Set<Scope> scopes, String[] springArguments)
-		implements CommandLine.Command {
+/**
+ * {@code keys create --tenant T --mode test|live [--scopes …]}: prints a new key once.
+ */
+record KeysCreateCommand(String tenant, boolean livemode, Set<Scope> scopes,
+		String[] springArguments) implements CommandLine.Command {
 
 	static KeysCreateCommand from(Options options) {
 		options.only(Set.of("tenant", "mode", "scopes"));
@@ -21,8 +23,8 @@ record KeysCreateCommand(String tenant, boolean livemode, Set<Scope> scopes, Str
 		Set<Scope> scopes = EnumSet.noneOf(Scope.class);
 		for (String value : options.optional("scopes", "customers:read,customers:write").split(",")) {
 			scopes.add(Scope.of(value.trim())
-				.orElseThrow(() -> new UsageException("unknown scope '" + value.trim()
-						+ "'; use customers:read and/or customers:write")));
+				.orElseThrow(() -> new UsageException(
+						"unknown scope '" + value.trim() + "'; use customers:read and/or customers:write")));
 		}
 		return new KeysCreateCommand(options.tenant(), mode.equals("live"), scopes,
 				options.springArguments().toArray(String[]::new));

@@ -8,12 +8,13 @@ import dev.customergraph.dataset.DatasetWriter;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code seed --tenant T --customers N [--existing fail|keep]}: writes the benchmark dataset and
- * prints its checksums. With {@code --existing keep}, a tenant that already holds N customers is
- * kept as it is and its checksums are printed, so a benchmark can reuse its dataset.
+ * {@code seed --tenant T --customers N [--existing fail|keep]}: writes the benchmark
+ * dataset and prints its checksums. With {@code --existing keep}, a tenant that already
+ * holds N customers is kept as it is and its checksums are printed, so a benchmark can
+ * reuse its dataset.
  */
-record SeedCommand(String tenant, long customers, boolean keepExisting, String[] springArguments)
-		implements CommandLine.Command {
+record SeedCommand(String tenant, long customers, boolean keepExisting,
+		String[] springArguments) implements CommandLine.Command {
 
 	private static final long MAX_CUSTOMERS = 100_000_000L;
 

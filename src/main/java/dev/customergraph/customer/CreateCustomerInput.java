@@ -12,7 +12,10 @@ import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.URL;
 import org.jspecify.annotations.Nullable;
 
-/** The input of {@code createCustomer}. Lengths match the columns; see {@link CustomerRules}. */
+/**
+ * The input of {@code createCustomer}. Lengths match the columns; see
+ * {@link CustomerRules}.
+ */
 record CreateCustomerInput(@NotBlank @Email @Size(max = 254) String email, @Size(max = 100) @Nullable String firstName,
 		@Size(max = 100) @Nullable String lastName,
 		@Pattern(regexp = AddressInput.PHONE, message = AddressInput.PHONE_MESSAGE) @Nullable String phone,

@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 public record Customer(long key, String email, @Nullable String firstName, @Nullable String lastName,
 		@Nullable String phone, @Nullable String locale, CustomerType type, boolean enabled, @Nullable String code,
 		List<String> tags, @Nullable String vatNumber, boolean acceptsMarketing, @Nullable String avatarUrl,
-		@Nullable Map<String, Object> metadata, List<PaymentProviderRef> paymentProviders,
-		boolean requestToBeForgotten, boolean livemode, int version, OffsetDateTime createdAt,
-		OffsetDateTime updatedAt, @Nullable Long defaultShippingAddressId, @Nullable Long defaultBillingAddressId,
+		@Nullable Map<String, Object> metadata, List<PaymentProviderRef> paymentProviders, boolean requestToBeForgotten,
+		boolean livemode, int version, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+		@Nullable Long defaultShippingAddressId, @Nullable Long defaultBillingAddressId,
 		@Nullable Long defaultSourceId) {
 
 	public static final String TYPE = "Customer";
@@ -27,7 +27,8 @@ public record Customer(long key, String email, @Nullable String firstName, @Null
 
 	/** "first last", or the email when both are empty. */
 	public String displayName() {
-		String name = ((this.firstName != null ? this.firstName : "") + " " + (this.lastName != null ? this.lastName : ""))
+		String name = ((this.firstName != null ? this.firstName : "") + " "
+				+ (this.lastName != null ? this.lastName : ""))
 			.trim();
 		return name.isEmpty() ? this.email : name;
 	}

@@ -15,11 +15,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The customer row's part in every change to a customer, for this feature and for the
- * features that change a customer's addresses and sources. A mutation first {@link #lock}s
- * the row, which serializes all writers of one customer in the database (across gateway
- * instances), then writes, then {@link #recordChange}s once: version + 1, {@code updated_at}
- * now. The default address and source columns live here too, so they only ever point at
- * rows the locked customer owns.
+ * features that change a customer's addresses and sources. A mutation first
+ * {@link #lock}s the row, which serializes all writers of one customer in the database
+ * (across gateway instances), then writes, then {@link #recordChange}s once: version + 1,
+ * {@code updated_at} now. The default address and source columns live here too, so they
+ * only ever point at rows the locked customer owns.
  */
 @Component
 public class CustomerChanges {
@@ -35,15 +35,15 @@ public class CustomerChanges {
 
 	/**
 	 * Locks the customer's row until the transaction ends and returns its version.
-	 * @param path the input field that named the customer, for the {@code NOT_FOUND} error
+	 * @param path the input field that named the customer, for the {@code NOT_FOUND}
+	 * error
 	 */
 	public int lock(Partition partition, long customerKey, String... path) {
 		return statement("""
 				SELECT version FROM customer
 				WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :customerKey
 				FOR UPDATE
-				""", partition, customerKey)
-			.query(Integer.class)
+				""", partition, customerKey).query(Integer.class)
 			.optional()
 			.orElseThrow(() -> new UserErrorException(UserErrorCode.NOT_FOUND, "No customer has this id.", path));
 	}
@@ -53,12 +53,13 @@ public class CustomerChanges {
 		statement("""
 				UPDATE customer SET version = version + 1, updated_at = :now
 				WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :customerKey
-				""", partition, customerKey)
-			.param("now", LocalDateTime.now(ZoneOffset.UTC))
-			.update();
+				""", partition, customerKey).param("now", LocalDateTime.now(ZoneOffset.UTC)).update();
 	}
 
-	/** Makes one of the customer's own addresses its default for shipping, billing or both. */
+	/**
+	 * Makes one of the customer's own addresses its default for shipping, billing or
+	 * both.
+	 */
 	public void setDefaultAddress(Partition partition, long customerKey, long addressKey, boolean shipping,
 			boolean billing) {
 		statement("""
@@ -66,8 +67,7 @@ public class CustomerChanges {
 				SET default_shipping_address_id = IF(:shipping, :addressKey, default_shipping_address_id),
 				    default_billing_address_id = IF(:billing, :addressKey, default_billing_address_id)
 				WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :customerKey
-				""", partition, customerKey)
-			.param("addressKey", addressKey)
+				""", partition, customerKey).param("addressKey", addressKey)
 			.param("shipping", shipping)
 			.param("billing", billing)
 			.update();
@@ -80,9 +80,7 @@ public class CustomerChanges {
 				SET default_shipping_address_id = NULLIF(default_shipping_address_id, :addressKey),
 				    default_billing_address_id = NULLIF(default_billing_address_id, :addressKey)
 				WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :customerKey
-				""", partition, customerKey)
-			.param("addressKey", addressKey)
-			.update();
+				""", partition, customerKey).param("addressKey", addressKey).update();
 	}
 
 	/** Makes one of the customer's own sources its default. */
@@ -90,9 +88,7 @@ public class CustomerChanges {
 		statement("""
 				UPDATE customer SET default_source_id = :sourceKey
 				WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :customerKey
-				""", partition, customerKey)
-			.param("sourceKey", sourceKey)
-			.update();
+				""", partition, customerKey).param("sourceKey", sourceKey).update();
 	}
 
 	/** Clears the default source when it is the source being detached. */
@@ -100,12 +96,13 @@ public class CustomerChanges {
 		statement("""
 				UPDATE customer SET default_source_id = NULLIF(default_source_id, :sourceKey)
 				WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :customerKey
-				""", partition, customerKey)
-			.param("sourceKey", sourceKey)
-			.update();
+				""", partition, customerKey).param("sourceKey", sourceKey).update();
 	}
 
-	/** The customer as it is now in this transaction, for a mutation's payload; null once deleted. */
+	/**
+	 * The customer as it is now in this transaction, for a mutation's payload; null once
+	 * deleted.
+	 */
 	public @Nullable Customer find(Partition partition, long customerKey) {
 		return this.customers.findByKeys(partition, List.of(customerKey)).get(customerKey);
 	}

@@ -21,8 +21,8 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * The customer root fields: {@code customer}, {@code customerByEmail}, {@code customers}; and
- * customers as federation entities.
+ * The customer root fields: {@code customer}, {@code customerByEmail}, {@code customers};
+ * and customers as federation entities.
  */
 @Controller
 class CustomerController {
@@ -41,7 +41,10 @@ class CustomerController {
 		return customers.load(GlobalId.keyOf(id, Customer.TYPE));
 	}
 
-	/** Federation's {@code _entities} for customers: all representations of one request in one load. */
+	/**
+	 * Federation's {@code _entities} for customers: all representations of one request in
+	 * one load.
+	 */
 	@EntityMapping(name = Customer.TYPE)
 	CompletableFuture<List<@Nullable Customer>> customerEntities(@Argument List<String> idList,
 			DataLoader<Long, Customer> customers) {

@@ -9,8 +9,8 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * The customer mutations. Each runs in {@link CustomerService} and answers with a payload:
- * the result, or the user errors that made it change nothing.
+ * The customer mutations. Each runs in {@link CustomerService} and answers with a
+ * payload: the result, or the user errors that made it change nothing.
  */
 @Controller
 class CustomerMutationController {

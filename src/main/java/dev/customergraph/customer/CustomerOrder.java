@@ -35,8 +35,7 @@ public record CustomerOrder(Field field, OrderDirection direction) {
 
 		CREATED_AT("c.created_at", (c) -> c.createdAt().toLocalDateTime().toString(), LocalDateTime::parse),
 		UPDATED_AT("c.updated_at", (c) -> c.updatedAt().toLocalDateTime().toString(), LocalDateTime::parse),
-		EMAIL("c.email", Customer::email, (text) -> text),
-		LAST_NAME("c.last_name", Customer::lastName, (text) -> text),
+		EMAIL("c.email", Customer::email, (text) -> text), LAST_NAME("c.last_name", Customer::lastName, (text) -> text),
 		ID(null, (c) -> null, (text) -> text);
 
 		private final @Nullable String column;
@@ -45,7 +44,8 @@ public record CustomerOrder(Field field, OrderDirection direction) {
 
 		private final Function<String, Object> parseValue;
 
-		Field(@Nullable String column, Function<Customer, @Nullable String> valueOf, Function<String, Object> parseValue) {
+		Field(@Nullable String column, Function<Customer, @Nullable String> valueOf,
+				Function<String, Object> parseValue) {
 			this.column = column;
 			this.valueOf = valueOf;
 			this.parseValue = parseValue;
@@ -54,9 +54,8 @@ public record CustomerOrder(Field field, OrderDirection direction) {
 		private Keyset<Customer> keyset(OrderDirection direction) {
 			String ordering = "customers:" + name() + ":" + direction;
 			boolean descending = direction == OrderDirection.DESC;
-			return (this.column != null)
-					? Keyset.byColumn(ordering, this.column, "c.id", descending, this.valueOf, this.parseValue, Customer::key)
-					: Keyset.byId(ordering, "c.id", descending, Customer::key);
+			return (this.column != null) ? Keyset.byColumn(ordering, this.column, "c.id", descending, this.valueOf,
+					this.parseValue, Customer::key) : Keyset.byId(ordering, "c.id", descending, Customer::key);
 		}
 
 	}

@@ -27,7 +27,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CustomerRepository {
 
-	/** The columns of a Customer; tags come from their own table as one sorted, comma-joined value. */
+	/**
+	 * The columns of a Customer; tags come from their own table as one sorted,
+	 * comma-joined value.
+	 */
 	private static final String COLUMNS = """
 			SELECT c.id, c.livemode, c.email, c.first_name, c.last_name, c.phone, c.locale, c.type, c.enabled,
 			       c.code, c.vat_number, c.accepts_marketing, c.avatar_url, c.metadata, c.payment_providers,
@@ -71,10 +74,11 @@ public class CustomerRepository {
 	}
 
 	/**
-	 * One page of customers: the filter, then the keyset seek, in the keyset's order. Unfiltered,
-	 * the ordering's index yields the page directly. Filtered, the optimizer may instead sort
-	 * every match (a search prefix matches thousands), so the page is cut in a derived table
-	 * first and the per-row tags subquery runs for the page's rows only.
+	 * One page of customers: the filter, then the keyset seek, in the keyset's order.
+	 * Unfiltered, the ordering's index yields the page directly. Filtered, the optimizer
+	 * may instead sort every match (a search prefix matches thousands), so the page is
+	 * cut in a derived table first and the per-row tags subquery runs for the page's rows
+	 * only.
 	 */
 	List<Customer> findPage(Partition partition, CustomerFilter filter, Keyset<Customer> keyset, PageRequest page) {
 		Map<String, Object> params = new HashMap<>();
@@ -87,22 +91,24 @@ public class CustomerRepository {
 	}
 
 	/**
-	 * How many customers match. A search ORs three prefix ranges, which MariaDB merges by reading
-	 * every match's row; a UNION of one branch per column counts from the indexes alone.
+	 * How many customers match. A search ORs three prefix ranges, which MariaDB merges by
+	 * reading every match's row; a UNION of one branch per column counts from the indexes
+	 * alone.
 	 */
 	int count(Partition partition, CustomerFilter filter) {
 		Map<String, Object> params = new HashMap<>();
 		String sql = (filter.search() == null)
 				? "SELECT COUNT(*) FROM customer c WHERE " + where(partition, filter, params, SEARCHED)
 				: SEARCHED.stream()
-					.map((column) -> "SELECT c.id FROM customer c WHERE " + where(partition, filter, params, List.of(column)))
+					.map((column) -> "SELECT c.id FROM customer c WHERE "
+							+ where(partition, filter, params, List.of(column)))
 					.collect(Collectors.joining(" UNION ", "SELECT COUNT(*) FROM (", ") matches"));
 		return this.jdbc.sql(sql).params(params).query(Integer.class).single();
 	}
 
 	/**
-	 * The WHERE conditions of a filter. Each condition is fixed text; only which ones apply
-	 * depends on the filter, and every value is a bound parameter.
+	 * The WHERE conditions of a filter. Each condition is fixed text; only which ones
+	 * apply depends on the filter, and every value is a bound parameter.
 	 */
 	private static String where(Partition partition, CustomerFilter filter, Map<String, Object> params,
 			List<String> searched) {
@@ -172,7 +178,10 @@ public class CustomerRepository {
 		return instant.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
 	}
 
-	/** LIKE treats % and _ as wildcards and \ as escape; a search prefix matches them literally. */
+	/**
+	 * LIKE treats % and _ as wildcards and \ as escape; a search prefix matches them
+	 * literally.
+	 */
 	private static String escapeLike(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
@@ -193,7 +202,8 @@ public class CustomerRepository {
 				row.getObject("created_at", LocalDateTime.class).atOffset(ZoneOffset.UTC),
 				row.getObject("updated_at", LocalDateTime.class).atOffset(ZoneOffset.UTC),
 				row.getObject("default_shipping_address_id", Long.class),
-				row.getObject("default_billing_address_id", Long.class), row.getObject("default_source_id", Long.class));
+				row.getObject("default_billing_address_id", Long.class),
+				row.getObject("default_source_id", Long.class));
 	}
 
 }

@@ -3,7 +3,10 @@ package dev.customergraph.customer;
 import java.util.List;
 import java.util.TreeSet;
 
-/** The rules the customer inputs share: the locale shape and the tag bounds and normalization. */
+/**
+ * The rules the customer inputs share: the locale shape and the tag bounds and
+ * normalization.
+ */
 final class CustomerRules {
 
 	static final String LOCALE = "[a-z]{2,3}(_[A-Z]{2})?";
@@ -18,8 +21,9 @@ final class CustomerRules {
 	}
 
 	/**
-	 * Tags trimmed, sorted and without duplicates. Duplicates are found ignoring case, as the
-	 * tag column's case-insensitive collation would, so one input never collides with itself.
+	 * Tags trimmed, sorted and without duplicates. Duplicates are found ignoring case, as
+	 * the tag column's case-insensitive collation would, so one input never collides with
+	 * itself.
 	 */
 	static List<String> normalizeTags(List<String> tags) {
 		TreeSet<String> normalized = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);

@@ -15,8 +15,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * The customer mutations, each one write transaction: validate, lock the customer row, write,
- * count the change, read the result back. Any user error rolls the whole transaction back.
+ * The customer mutations, each one write transaction: validate, lock the customer row,
+ * write, count the change, read the result back. Any user error rolls the whole
+ * transaction back.
  */
 @Service
 @WriteTransaction
@@ -44,8 +45,9 @@ class CustomerService {
 	}
 
 	/**
-	 * Creates the customer with its tags and addresses. With an idempotency key, a retry gets
-	 * the customer the first request created, as it is now (null if it was deleted since).
+	 * Creates the customer with its tags and addresses. With an idempotency key, a retry
+	 * gets the customer the first request created, as it is now (null if it was deleted
+	 * since).
 	 */
 	@Nullable Customer create(Partition partition, CreateCustomerInput input) {
 		this.validator.validate(input);
@@ -66,7 +68,8 @@ class CustomerService {
 		this.writes.update(partition, customerKey, input);
 		if (!input.tags().isOmitted()) {
 			List<String> tags = input.tags().value();
-			this.writes.replaceTags(partition, customerKey, CustomerRules.normalizeTags((tags != null) ? tags : List.of()));
+			this.writes.replaceTags(partition, customerKey,
+					CustomerRules.normalizeTags((tags != null) ? tags : List.of()));
 		}
 		return this.changes.find(partition, customerKey);
 	}

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Repository;
 import static dev.customergraph.mutation.PartialUpdates.bind;
 
 /**
- * Writes customer rows and their tags. Email and code uniqueness is left to the unique keys,
- * so it holds under any race: a duplicate is reported as {@code TAKEN} on its field.
+ * Writes customer rows and their tags. Email and code uniqueness is left to the unique
+ * keys, so it holds under any race: a duplicate is reported as {@code TAKEN} on its
+ * field.
  */
 @Repository
 class CustomerWriteRepository {
@@ -35,7 +36,10 @@ class CustomerWriteRepository {
 			  1, :now, :now)
 			""";
 
-	/** Every column keeps its value unless its {@code …Set} flag says the input carried the field. */
+	/**
+	 * Every column keeps its value unless its {@code …Set} flag says the input carried
+	 * the field.
+	 */
 	private static final String UPDATE = """
 			UPDATE customer SET
 			  email = IF(:emailSet, :email, email),
@@ -91,7 +95,8 @@ class CustomerWriteRepository {
 
 	/** Writes the fields the input carries and counts the change. */
 	void update(Partition partition, long customerKey, UpdateCustomerInput input) {
-		StatementSpec update = statement(UPDATE, partition, customerKey).param("now", LocalDateTime.now(ZoneOffset.UTC));
+		StatementSpec update = statement(UPDATE, partition, customerKey).param("now",
+				LocalDateTime.now(ZoneOffset.UTC));
 		bind(update, "email", input.email());
 		bind(update, "firstName", input.firstName());
 		bind(update, "lastName", input.lastName());
@@ -111,34 +116,37 @@ class CustomerWriteRepository {
 
 	/**
 	 * Adds tags the customer does not have yet. IGNORE skips a tag the case- and
-	 * accent-insensitive collation equates with one the customer has; lengths were validated.
+	 * accent-insensitive collation equates with one the customer has; lengths were
+	 * validated.
 	 */
 	void addTags(Partition partition, long customerKey, Collection<String> tags) {
 		for (String tag : tags) {
 			statement("""
 					INSERT IGNORE INTO customer_tag (tenant_id, livemode, customer_id, tag)
 					VALUES (:tenantId, :livemode, :customerKey, :tag)
-					""", partition, customerKey)
-				.param("tag", tag)
-				.update();
+					""", partition, customerKey).param("tag", tag).update();
 		}
 	}
 
 	void removeTags(Partition partition, long customerKey, Collection<String> tags) {
 		if (!tags.isEmpty()) {
-			statement("""
-					DELETE FROM customer_tag
-					WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey AND tag IN (:tags)
-					""", partition, customerKey)
+			statement(
+					"""
+							DELETE FROM customer_tag
+							WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey AND tag IN (:tags)
+							""",
+					partition, customerKey)
 				.param("tags", tags)
 				.update();
 		}
 	}
 
 	void replaceTags(Partition partition, long customerKey, List<String> tags) {
-		statement("""
-				DELETE FROM customer_tag WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
-				""", partition, customerKey)
+		statement(
+				"""
+						DELETE FROM customer_tag WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
+						""",
+				partition, customerKey)
 			.update();
 		addTags(partition, customerKey, tags);
 	}
@@ -147,9 +155,7 @@ class CustomerWriteRepository {
 		return statement("""
 				SELECT COUNT(*) FROM customer_tag
 				WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
-				""", partition, customerKey)
-			.query(Integer.class)
-			.single();
+				""", partition, customerKey).query(Integer.class).single();
 	}
 
 	/**
@@ -160,9 +166,7 @@ class CustomerWriteRepository {
 		statement("""
 				UPDATE source SET customer_id = NULL, updated_at = :now
 				WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
-				""", partition, customerKey)
-			.param("now", LocalDateTime.now(ZoneOffset.UTC))
-			.update();
+				""", partition, customerKey).param("now", LocalDateTime.now(ZoneOffset.UTC)).update();
 		statement("DELETE FROM customer WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :customerKey",
 				partition, customerKey)
 			.update();
@@ -175,20 +179,26 @@ class CustomerWriteRepository {
 			.param("customerKey", customerKey);
 	}
 
-	/** Runs a write that may break the email or code unique key, and reports which as {@code TAKEN}. */
+	/**
+	 * Runs a write that may break the email or code unique key, and reports which as
+	 * {@code TAKEN}.
+	 */
 	private static void uniquely(Runnable write) {
 		try {
 			write.run();
 		}
 		catch (DuplicateKeyException ex) {
-			// MySQL and MariaDB name the violated key in the message: customer_by_email or customer_by_code.
+			// MySQL and MariaDB name the violated key in the message: customer_by_email
+			// or customer_by_code.
 			boolean code = String.valueOf(ex.getMessage()).contains("customer_by_code");
 			throw code ? new UserErrorException(UserErrorCode.TAKEN, "Another customer already has this code.", "code")
 					: new UserErrorException(UserErrorCode.TAKEN, "Another customer already has this email.", "email");
 		}
 	}
 
-	/** A JSON column value; an empty list is stored as NULL, as the seeded data has it. */
+	/**
+	 * A JSON column value; an empty list is stored as NULL, as the seeded data has it.
+	 */
 	private static @Nullable String json(@Nullable Object value) {
 		boolean empty = value == null || (value instanceof Collection<?> list && list.isEmpty());
 		return empty ? null : JsonColumns.write(value);

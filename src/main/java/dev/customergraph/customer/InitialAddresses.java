@@ -6,8 +6,8 @@ import dev.customergraph.tenancy.Partition;
 
 /**
  * Writes the addresses a customer is created with, inside {@code createCustomer}'s
- * transaction, with the same limit and default rules as {@code createCustomerAddress}. The
- * address feature implements it, so the customer feature does not depend on it.
+ * transaction, with the same limit and default rules as {@code createCustomerAddress}.
+ * The address feature implements it, so the customer feature does not depend on it.
  */
 public interface InitialAddresses {
 

@@ -3,7 +3,10 @@ package dev.customergraph.customer;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The customer's account at a payment provider, e.g. {@code stripe} / {@code cus_123}. */
-public record PaymentProviderRef(@NotBlank @Size(max = 64) String provider, @NotBlank @Size(max = 255) String customerRef) {
+/**
+ * The customer's account at a payment provider, e.g. {@code stripe} / {@code cus_123}.
+ */
+public record PaymentProviderRef(@NotBlank @Size(max = 64) String provider,
+		@NotBlank @Size(max = 255) String customerRef) {
 
 }

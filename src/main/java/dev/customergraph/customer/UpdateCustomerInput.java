@@ -17,8 +17,8 @@ import org.springframework.graphql.data.ArgumentValue;
 
 /**
  * The input of {@code updateCustomer}. Each {@link ArgumentValue} tells an absent field
- * (unchanged) from an explicit null (cleared); constraints apply to the value when present,
- * and fields that cannot be empty refuse null.
+ * (unchanged) from an explicit null (cleared); constraints apply to the value when
+ * present, and fields that cannot be empty refuse null.
  */
 record UpdateCustomerInput(String id, @NotBlank @Email @Size(max = 254) ArgumentValue<String> email,
 		@Size(max = 100) ArgumentValue<String> firstName, @Size(max = 100) ArgumentValue<String> lastName,
@@ -26,7 +26,8 @@ record UpdateCustomerInput(String id, @NotBlank @Email @Size(max = 254) Argument
 		@Pattern(regexp = CustomerRules.LOCALE, message = CustomerRules.LOCALE_MESSAGE) ArgumentValue<String> locale,
 		@NotNull ArgumentValue<CustomerType> type, @NotNull ArgumentValue<Boolean> enabled,
 		@Size(min = 1, max = 64) ArgumentValue<String> code,
-		@Size(max = CustomerRules.MAX_TAGS) ArgumentValue<List<@NotBlank @Size(max = CustomerRules.MAX_TAG_LENGTH) String>> tags,
+		@Size(max = CustomerRules.MAX_TAGS) ArgumentValue<List<@NotBlank @Size(
+				max = CustomerRules.MAX_TAG_LENGTH) String>> tags,
 		@Size(max = 32) ArgumentValue<String> vatNumber, @NotNull ArgumentValue<Boolean> acceptsMarketing,
 		@URL @Size(max = 2048) ArgumentValue<String> avatarUrl,
 		@JsonObject @MaxJsonSize(bytes = MaxJsonSize.METADATA_BYTES) ArgumentValue<Object> metadata,

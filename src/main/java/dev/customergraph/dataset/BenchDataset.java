@@ -8,8 +8,8 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The benchmark dataset: every row a formula of its index, no randomness, so any loader that
- * follows the same specification writes the same rows and the same checksums.
+ * The benchmark dataset: every row a formula of its index, no randomness, so any loader
+ * that follows the same specification writes the same rows and the same checksums.
  */
 final class BenchDataset {
 
@@ -68,7 +68,10 @@ final class BenchDataset {
 				created.plusSeconds(i % 86_400));
 	}
 
-	/** Address j = 0 is the default shipping address, the last one the default billing address. */
+	/**
+	 * Address j = 0 is the default shipping address, the last one the default billing
+	 * address.
+	 */
 	static List<AddressRow> addresses(CustomerRow customer) {
 		long i = customer.index();
 		int count = ADDRESS_COUNT[(int) (i % ADDRESS_COUNT.length)];
@@ -89,8 +92,9 @@ final class BenchDataset {
 		for (int k = 0; k < count; k++) {
 			long n = i + k;
 			LocalDateTime created = customer.createdAt().plusSeconds(10 + k);
-			sources.add((n % 7 == 0) ? new SourceRow("BANK_ACCOUNT", at(PROVIDER, n), "src_" + i + "_" + k, null, null,
-					null, null, created)
+			sources.add((n % 7 == 0)
+					? new SourceRow("BANK_ACCOUNT", at(PROVIDER, n), "src_" + i + "_" + k, null, null, null, null,
+							created)
 					: new SourceRow("CARD", at(PROVIDER, n), "src_" + i + "_" + k, at(BRAND, n),
 							pad((i * 13 + k) % 10_000, 4), (int) (n % 12 + 1), (int) (2027 + n % 5), created));
 		}
@@ -99,8 +103,8 @@ final class BenchDataset {
 
 	/** The m-th source that belongs to nobody, m = 1 … N / 10. */
 	static SourceRow detachedSource(long m) {
-		return new SourceRow("CARD", at(PROVIDER, m), "src_detached_" + m, at(BRAND, m), pad(m % 10_000, 4), null,
-				null, EPOCH.plusSeconds(m));
+		return new SourceRow("CARD", at(PROVIDER, m), "src_detached_" + m, at(BRAND, m), pad(m % 10_000, 4), null, null,
+				EPOCH.plusSeconds(m));
 	}
 
 	private static String at(String[] list, long index) {

@@ -28,9 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the benchmark dataset into a tenant's test mode: chunks of customers with their
- * tags, addresses and sources, each chunk one transaction of batched multi-row inserts, two
- * chunks at a time. Refuses a tenant that already has test-mode customers, so two datasets
- * never mix.
+ * tags, addresses and sources, each chunk one transaction of batched multi-row inserts,
+ * two chunks at a time. Refuses a tenant that already has test-mode customers, so two
+ * datasets never mix.
  */
 @Component
 public class DatasetWriter {
@@ -80,7 +80,10 @@ public class DatasetWriter {
 			.map((tenantId) -> DatasetChecksums.compute(this.jdbc, tenantId));
 	}
 
-	/** Writes {@code customers} customers (and N / 10 detached sources) for the tenant's test mode. */
+	/**
+	 * Writes {@code customers} customers (and N / 10 detached sources) for the tenant's
+	 * test mode.
+	 */
 	public DatasetChecksums write(String tenant, long customers, boolean showProgress) {
 		int tenantId = this.tenants.ensureTenant(tenant);
 		long existing = testCustomers(tenantId);
@@ -150,7 +153,8 @@ public class DatasetWriter {
 		}
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(false);
-			// Chunks write side by side; without gap locks their inserts never wait on each other.
+			// Chunks write side by side; without gap locks their inserts never wait on
+			// each other.
 			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 			try {
 				long[] keys = insertCustomers(connection, tenantId, rows);
@@ -243,16 +247,18 @@ public class DatasetWriter {
 	}
 
 	/**
-	 * A client-side prepared statement, whatever the pool's {@code useServerPrepStmts}: the driver
-	 * then rewrites a batch into multi-row statement text, where binding thousands of values into
-	 * a server-side statement spent nearly all the writers' time in the driver (JFR).
+	 * A client-side prepared statement, whatever the pool's {@code useServerPrepStmts}:
+	 * the driver then rewrites a batch into multi-row statement text, where binding
+	 * thousands of values into a server-side statement spent nearly all the writers' time
+	 * in the driver (JFR).
 	 */
-	private static PreparedStatement prepare(Connection connection, String sql, int generatedKeys)
-			throws SQLException {
+	private static PreparedStatement prepare(Connection connection, String sql, int generatedKeys) throws SQLException {
 		return connection.unwrap(JdbcConnection.class).clientPrepareStatement(sql, generatedKeys);
 	}
 
-	/** Runs a batch of inserts and returns the generated keys, in the order of the rows. */
+	/**
+	 * Runs a batch of inserts and returns the generated keys, in the order of the rows.
+	 */
 	private static long[] executeForKeys(PreparedStatement insert) throws SQLException {
 		int[] counts = insert.executeBatch();
 		long[] keys = new long[counts.length];

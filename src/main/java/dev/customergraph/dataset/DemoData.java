@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the embedded engine's first start, creates the {@code demo} tenant with a test-mode
- * read+write key and a small dataset; on every start prints the key and the GraphiQL address.
- * The key is kept in clear text in the local data folder only, so a developer can find it again
- * (and GraphiQL can open with it).
+ * read+write key and a small dataset; on every start prints the key and the GraphiQL
+ * address. The key is kept in clear text in the local data folder only, so a developer
+ * can find it again (and GraphiQL can open with it).
  */
 @Component
 @ConditionalOnProperty(name = "gateway.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -60,7 +60,8 @@ public class DemoData implements ApplicationRunner {
 			return;
 		}
 		Path keyFile = keyFile();
-		// Also after a first start that stopped half-way: the seed is one transaction at this size.
+		// Also after a first start that stopped half-way: the seed is one transaction at
+		// this size.
 		if (this.writer.testCustomers(TENANT) == 0) {
 			this.writer.write(TENANT, this.customers, false);
 		}
@@ -81,7 +82,10 @@ public class DemoData implements ApplicationRunner {
 				""", port, port, key);
 	}
 
-	/** The demo tenant's key, once {@link #run} has created it; never against an external database. */
+	/**
+	 * The demo tenant's key, once {@link #run} has created it; never against an external
+	 * database.
+	 */
 	public Optional<String> key() throws IOException {
 		Path keyFile = keyFile();
 		if (this.engine.getIfAvailable() == null || !Files.isRegularFile(keyFile)) {

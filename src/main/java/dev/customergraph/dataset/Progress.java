@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A progress bar with rate and ETA on standard error: redrawn in place on a terminal, one line
- * per tenth of the work otherwise (CI logs).
+ * A progress bar with rate and ETA on standard error: redrawn in place on a terminal, one
+ * line per tenth of the work otherwise (CI logs).
  */
 final class Progress {
 

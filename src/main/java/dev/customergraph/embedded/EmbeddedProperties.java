@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where the embedded MariaDB keeps its files: {@code data/} (the databases), {@code base/}
- * (the unpacked server), {@code tmp/} and {@code engine.port} (how commands find a running engine).
+ * Where the embedded MariaDB keeps its files: {@code data/} (the databases),
+ * {@code base/} (the unpacked server), {@code tmp/} and {@code engine.port} (how commands
+ * find a running engine).
  *
  * @param dataDir the folder; it survives restarts
  * @param bufferPoolSize InnoDB buffer pool size handed to mariadbd

@@ -5,7 +5,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-/** Matches when no external database is configured ({@code SPRING_DATASOURCE_URL} unset). */
+/**
+ * Matches when no external database is configured ({@code SPRING_DATASOURCE_URL} unset).
+ */
 class NoDatasourceUrlCondition implements Condition {
 
 	@Override

@@ -6,9 +6,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.data.federation.FederationSchemaFactory;
 
 /**
- * Makes the gateway an Apollo Federation 2 subgraph. federation-jvm transforms the schema read
- * from {@code schema/}, whose {@code @link} and {@code @key} directives declare the entities;
- * the factory routes each {@code _entities} representation to its feature's
+ * Makes the gateway an Apollo Federation 2 subgraph. federation-jvm transforms the schema
+ * read from {@code schema/}, whose {@code @link} and {@code @key} directives declare the
+ * entities; the factory routes each {@code _entities} representation to its feature's
  * {@code @EntityMapping} method, and refuses to start when an entity has none.
  */
 @Configuration(proxyBeanMethods = false)

@@ -31,8 +31,8 @@ final class ArgumentLimits {
 	private void check(String argument, Object value) {
 		if (value instanceof List<?> list) {
 			if (list.size() > this.maxListLength) {
-				throw new QueryRefusedException(ErrorCode.LIST_TOO_LONG, "'" + argument + "' has " + list.size()
-						+ " items; the limit is " + this.maxListLength + ".");
+				throw new QueryRefusedException(ErrorCode.LIST_TOO_LONG,
+						"'" + argument + "' has " + list.size() + " items; the limit is " + this.maxListLength + ".");
 			}
 			list.forEach((item) -> check(argument, item));
 		}

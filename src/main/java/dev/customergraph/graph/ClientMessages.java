@@ -5,18 +5,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites graphql-java's validation and coercion messages so that no AST or Java class name
- * reaches a client: {@code 'EnumValue{name='FOO'}'} becomes {@code 'FOO'}, {@code 'ArrayList'}
- * becomes {@code 'JSON list'}.
+ * Rewrites graphql-java's validation and coercion messages so that no AST or Java class
+ * name reaches a client: {@code 'EnumValue{name='FOO'}'} becomes {@code 'FOO'},
+ * {@code 'ArrayList'} becomes {@code 'JSON list'}.
  */
 final class ClientMessages {
 
-	/** Literals as graphql-java prints AST nodes, each turned back into GraphQL syntax. */
-	private static final Map<Pattern, String> LITERALS = Map.of(
-			Pattern.compile("StringValue\\{value='([^']*)'}"), "\"$1\"",
-			Pattern.compile("(?:Int|Float|Boolean)Value\\{value=([^}]*)}"), "$1",
-			Pattern.compile("EnumValue\\{name='(\\w*)'}"), "$1",
-			Pattern.compile("NullValue\\{}"), "null",
+	/**
+	 * Literals as graphql-java prints AST nodes, each turned back into GraphQL syntax.
+	 */
+	private static final Map<Pattern, String> LITERALS = Map.of(Pattern.compile("StringValue\\{value='([^']*)'}"),
+			"\"$1\"", Pattern.compile("(?:Int|Float|Boolean)Value\\{value=([^}]*)}"), "$1",
+			Pattern.compile("EnumValue\\{name='(\\w*)'}"), "$1", Pattern.compile("NullValue\\{}"), "null",
 			Pattern.compile("VariableReference\\{name='(\\w*)'}"), "\\$$1",
 			Pattern.compile("ObjectField\\{name='(\\w*)', value=([^{}]*)}"), "$1: $2",
 			Pattern.compile("ArrayValue\\{values=\\[([^{}]*)]}"), "[$1]",
@@ -36,7 +36,8 @@ final class ClientMessages {
 
 	static String clean(String message) {
 		String clean = message;
-		// Lists and objects match once their items are rewritten: repeat until nothing changes.
+		// Lists and objects match once their items are rewritten: repeat until nothing
+		// changes.
 		for (String previous = null; !clean.equals(previous);) {
 			previous = clean;
 			for (Map.Entry<Pattern, String> literal : LITERALS.entrySet()) {

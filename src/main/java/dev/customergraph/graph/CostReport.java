@@ -6,10 +6,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code extensions.cost} entry of every response, named as in Shopify's API.
  *
- * @param requestedQueryCost the operation's cost computed before execution; 0 when the request
- * was refused before it could be computed
- * @param actualQueryCost the objects execution actually returned (a mutation's root fields at
- * their cost), present only when cheaper than requested, e.g. when pages were not full
+ * @param requestedQueryCost the operation's cost computed before execution; 0 when the
+ * request was refused before it could be computed
+ * @param actualQueryCost the objects execution actually returned (a mutation's root
+ * fields at their cost), present only when cheaper than requested, e.g. when pages were
+ * not full
  * @param maxQueryCost the most a request may cost
  */
 public record CostReport(int requestedQueryCost,

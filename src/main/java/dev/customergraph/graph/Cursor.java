@@ -10,10 +10,10 @@ import dev.customergraph.tenancy.Partition;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An opaque keyset cursor: the ordering it belongs to, the row's id and its ordering value.
- * A short digest over the partition and the content makes a cursor from another ordering,
- * another partition or a typo a clear error rather than a silent wrong page. It is a check,
- * not a secret: a cursor only names a position.
+ * An opaque keyset cursor: the ordering it belongs to, the row's id and its ordering
+ * value. A short digest over the partition and the content makes a cursor from another
+ * ordering, another partition or a typo a clear error rather than a silent wrong page. It
+ * is a check, not a secret: a cursor only names a position.
  *
  * @param ordering the connection and ordering, e.g. {@code customers:EMAIL:ASC}
  * @param id the row id

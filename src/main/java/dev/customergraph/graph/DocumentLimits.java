@@ -18,9 +18,10 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 
 /**
- * Depth, alias, field, root-field and directive limits, checked on the parsed document before
- * graphql-java validates it (validation itself can be made slow by a hostile document).
- * Fragments count as if inlined, and no field is exempt by its name, introspection included.
+ * Depth, alias, field, root-field and directive limits, checked on the parsed document
+ * before graphql-java validates it (validation itself can be made slow by a hostile
+ * document). Fragments count as if inlined, and no field is exempt by its name,
+ * introspection included.
  */
 final class DocumentLimits {
 
@@ -30,7 +31,10 @@ final class DocumentLimits {
 		this.limits = limits;
 	}
 
-	/** Refuses the document with a {@link QueryRefusedException} when any operation in it is over a limit. */
+	/**
+	 * Refuses the document with a {@link QueryRefusedException} when any operation in it
+	 * is over a limit.
+	 */
 	void check(Document document) {
 		Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class)
 			.stream()
@@ -48,12 +52,18 @@ final class DocumentLimits {
 		}
 	}
 
-	/** One operation's selections with fragments inlined; it stops at the first limit crossed. */
+	/**
+	 * One operation's selections with fragments inlined; it stops at the first limit
+	 * crossed.
+	 */
 	private final class Walk {
 
 		private final Map<String, FragmentDefinition> fragments;
 
-		/** Fragments being inlined on the current path: a cycle is skipped here and reported by validation. */
+		/**
+		 * Fragments being inlined on the current path: a cycle is skipped here and
+		 * reported by validation.
+		 */
 		private final Set<String> inlining = new HashSet<>();
 
 		private int fields;
@@ -90,7 +100,8 @@ final class DocumentLimits {
 			GatewayLimits limits = DocumentLimits.this.limits;
 			checkDirectives(field.getDirectives());
 			if (depth > limits.maxDepth()) {
-				refuse(ErrorCode.QUERY_TOO_DEEP, "Fields nest deeper than the limit of " + limits.maxDepth() + " levels.");
+				refuse(ErrorCode.QUERY_TOO_DEEP,
+						"Fields nest deeper than the limit of " + limits.maxDepth() + " levels.");
 			}
 			if (++this.fields > limits.maxFields()) {
 				refuse(ErrorCode.TOO_MANY_FIELDS, "The query selects more than " + limits.maxFields()

@@ -11,9 +11,9 @@ import graphql.validation.ValidationError;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Gives the errors graphql-java reports itself (syntax, validation, variable coercion, and
- * anything else that reached the result without a code) an {@code extensions.code}. Errors
- * from resolvers already carry one, from {@link GraphErrorHandler}.
+ * Gives the errors graphql-java reports itself (syntax, validation, variable coercion,
+ * and anything else that reached the result without a code) an {@code extensions.code}.
+ * Errors from resolvers already carry one, from {@link GraphErrorHandler}.
  */
 final class EngineErrors {
 

@@ -13,8 +13,8 @@ public enum ErrorCode {
 	/** The key lacks the scope the operation needs. */
 	FORBIDDEN,
 	/**
-	 * A malformed or out-of-bounds argument or variable (id, cursor, page size, enum, scalar), or
-	 * an unknown operation name.
+	 * A malformed or out-of-bounds argument or variable (id, cursor, page size, enum,
+	 * scalar), or an unknown operation name.
 	 */
 	INVALID,
 	/** The database cannot be reached right now; retry later. */
@@ -26,11 +26,20 @@ public enum ErrorCode {
 	/** In trusted-documents mode, a document that is not on the allow-list. */
 	PERSISTED_QUERY_NOT_IN_LIST,
 
-	/** The HTTP request is not a GraphQL request: a body that is not JSON or UTF-8, a missing query, a batch. */
+	/**
+	 * The HTTP request is not a GraphQL request: a body that is not JSON or UTF-8, a
+	 * missing query, a batch.
+	 */
 	BAD_REQUEST,
-	/** The HTTP method cannot run this request: a mutation over GET, or neither GET nor POST. */
+	/**
+	 * The HTTP method cannot run this request: a mutation over GET, or neither GET nor
+	 * POST.
+	 */
 	METHOD_NOT_ALLOWED,
-	/** The client accepts neither {@code application/json} nor {@code application/graphql-response+json}. */
+	/**
+	 * The client accepts neither {@code application/json} nor
+	 * {@code application/graphql-response+json}.
+	 */
 	NOT_ACCEPTABLE,
 	/** The body is larger than {@code gateway.limits.max-body-size}. */
 	REQUEST_TOO_LARGE,
@@ -39,7 +48,10 @@ public enum ErrorCode {
 
 	/** The document is not valid GraphQL syntax. */
 	GRAPHQL_PARSE_FAILED,
-	/** The document does not fit the schema: an unknown field, a missing argument, a wrong literal. */
+	/**
+	 * The document does not fit the schema: an unknown field, a missing argument, a wrong
+	 * literal.
+	 */
 	GRAPHQL_VALIDATION_FAILED,
 	/** The document has more tokens than {@code gateway.limits.max-tokens}. */
 	QUERY_TOO_LARGE,
@@ -51,14 +63,20 @@ public enum ErrorCode {
 	TOO_MANY_FIELDS,
 	/** More root fields than {@code gateway.limits.max-root-fields}. */
 	TOO_MANY_ROOT_FIELDS,
-	/** More directives on one selection than {@code gateway.limits.max-directives-per-field}. */
+	/**
+	 * More directives on one selection than
+	 * {@code gateway.limits.max-directives-per-field}.
+	 */
 	TOO_MANY_DIRECTIVES,
 	/** A list argument longer than {@code gateway.limits.max-list-length}. */
 	LIST_TOO_LONG,
 	/** The requested query cost is above {@code gateway.limits.max-cost}. */
 	QUERY_TOO_COMPLEX;
 
-	/** The message of an {@link #INTERNAL} error: only the request id, which the server log has too. */
+	/**
+	 * The message of an {@link #INTERNAL} error: only the request id, which the server
+	 * log has too.
+	 */
 	public static String internalErrorMessage(String requestId) {
 		return "Internal error; quote request id " + requestId + " when reporting it.";
 	}

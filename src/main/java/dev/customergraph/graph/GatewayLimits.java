@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The bounds every request is held to, from {@code gateway.limits.*}. The README's "Limits and
- * errors" section lists them with the code a request over each one gets.
+ * The bounds every request is held to, from {@code gateway.limits.*}. The README's
+ * "Limits and errors" section lists them with the code a request over each one gets.
  *
  * @param maxBodySize largest POST body
  * @param maxTokens most grammar tokens in a document (graphql-java's parser limit)
@@ -16,7 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxAliases most aliased fields, fragments inlined
  * @param maxFields most field selections, fragments inlined
  * @param maxRootFields most fields selected on the operation's root type
- * @param maxDirectivesPerField most directives on one field, fragment spread or inline fragment
+ * @param maxDirectivesPerField most directives on one field, fragment spread or inline
+ * fragment
  * @param maxListLength most items in any list argument, e.g. {@code nodes(ids:)}
  * @param maxCost largest requested query cost
  * @param defaultPageSize page size when neither {@code first} nor {@code last} is given
@@ -29,9 +30,13 @@ public record GatewayLimits(@DefaultValue("1MB") DataSize maxBodySize, @DefaultV
 		@DefaultValue("100") int maxListLength, @DefaultValue("1000") int maxCost,
 		@DefaultValue("10") int defaultPageSize, @DefaultValue("100") int maxPageSize) {
 
-	/** graphql-java's operation parser options with our token limit; its other DoS limits stay at their defaults. */
+	/**
+	 * graphql-java's operation parser options with our token limit; its other DoS limits
+	 * stay at their defaults.
+	 */
 	public ParserOptions parserOptions() {
-		return ParserOptions.getDefaultOperationParserOptions().transform((options) -> options.maxTokens(this.maxTokens));
+		return ParserOptions.getDefaultOperationParserOptions()
+			.transform((options) -> options.maxTokens(this.maxTokens));
 	}
 
 }

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * A Relay global object id: the type name and the row key, base64url-encoded so clients treat
- * it as opaque. Only the API edge sees it; repositories get the raw key.
+ * A Relay global object id: the type name and the row key, base64url-encoded so clients
+ * treat it as opaque. Only the API edge sees it; repositories get the raw key.
  *
  * @param type the GraphQL type name, e.g. {@code Customer}
  * @param key the row id
@@ -13,7 +13,9 @@ import java.util.Base64;
 public record GlobalId(String type, long key) {
 
 	public String encode() {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString((this.type + ":" + this.key).getBytes(StandardCharsets.UTF_8));
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString((this.type + ":" + this.key).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Decodes any well-formed global id. */

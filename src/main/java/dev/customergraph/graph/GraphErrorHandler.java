@@ -20,9 +20,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
- * Maps exceptions from resolvers to GraphQL errors with an {@code extensions.code}. Messages
- * of our own exceptions are written for clients; any other exception is logged once with a
- * request id and answered with that id only, never with its message.
+ * Maps exceptions from resolvers to GraphQL errors with an {@code extensions.code}.
+ * Messages of our own exceptions are written for clients; any other exception is logged
+ * once with a request id and answered with that id only, never with its message.
  */
 @ControllerAdvice
 class GraphErrorHandler {
@@ -37,7 +37,10 @@ class GraphErrorHandler {
 			.build();
 	}
 
-	/** Binding an argument record wraps what its constructor throws, e.g. an invalid filter value. */
+	/**
+	 * Binding an argument record wraps what its constructor throws, e.g. an invalid
+	 * filter value.
+	 */
 	@GraphQlExceptionHandler
 	GraphQLError invalidArgument(BeanInstantiationException ex, DataFetchingEnvironment environment,
 			GraphqlErrorBuilder<?> error) {
@@ -47,7 +50,10 @@ class GraphErrorHandler {
 		return unexpected(ex, environment, error);
 	}
 
-	/** No connection, a connection lost mid-statement, or a statement timed out: the database, not the request. */
+	/**
+	 * No connection, a connection lost mid-statement, or a statement timed out: the
+	 * database, not the request.
+	 */
 	@GraphQlExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
 			RecoverableDataAccessException.class, TransientDataAccessException.class, QueryTimeoutException.class,
 			CannotCreateTransactionException.class })
@@ -61,7 +67,8 @@ class GraphErrorHandler {
 
 	@GraphQlExceptionHandler
 	GraphQLError unexpected(Exception ex, DataFetchingEnvironment environment, GraphqlErrorBuilder<?> error) {
-		// The execution id is the request id (see the HTTP endpoint), so the access log line matches.
+		// The execution id is the request id (see the HTTP endpoint), so the access log
+		// line matches.
 		String requestId = environment.getExecutionId().toString();
 		log.error("Unexpected error, request id {}", requestId, ex);
 		return error.errorType(ErrorType.INTERNAL_ERROR)

@@ -7,7 +7,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads and writes the JSON columns (metadata, payment provider refs) that the graph exposes. */
+/**
+ * Reads and writes the JSON columns (metadata, payment provider refs) that the graph
+ * exposes.
+ */
 public final class JsonColumns {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();

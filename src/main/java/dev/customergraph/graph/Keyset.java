@@ -11,13 +11,14 @@ import dev.customergraph.tenancy.Partition;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keyset pagination over one ordering column with the id as tie-breaker. It writes the seek
- * predicate and ORDER BY of a page (so page 50,000 costs what page 1 costs, and rows inserted
- * or deleted between two reads never shift a walk) and turns the fetched rows into a
- * {@link Connection}. Column names come from code, never from a client; values are bound
- * as named parameters.
+ * Keyset pagination over one ordering column with the id as tie-breaker. It writes the
+ * seek predicate and ORDER BY of a page (so page 50,000 costs what page 1 costs, and rows
+ * inserted or deleted between two reads never shift a walk) and turns the fetched rows
+ * into a {@link Connection}. Column names come from code, never from a client; values are
+ * bound as named parameters.
  *
- * <p>NULLs sort first ascending and last descending, as in MySQL and MariaDB.
+ * <p>
+ * NULLs sort first ascending and last descending, as in MySQL and MariaDB.
  *
  * @param <T> the row type
  */
@@ -65,32 +66,44 @@ public final class Keyset<T> {
 
 	/**
 	 * The seek condition of the page, to AND into the WHERE clause; binds its values into
-	 * {@code params} as {@code afterId}, {@code afterValue}, {@code beforeId}, {@code beforeValue}.
+	 * {@code params} as {@code afterId}, {@code afterValue}, {@code beforeId},
+	 * {@code beforeValue}.
 	 */
 	public String seek(PageRequest page, Partition partition, Map<String, Object> params) {
 		List<String> conditions = new ArrayList<>(2);
 		if (page.after() != null) {
-			conditions.add(after(Cursor.decode(page.after(), this.ordering, partition), this.descending, "after", params));
+			conditions
+				.add(after(Cursor.decode(page.after(), this.ordering, partition), this.descending, "after", params));
 		}
 		if (page.before() != null) {
-			conditions.add(after(Cursor.decode(page.before(), this.ordering, partition), !this.descending, "before", params));
+			conditions
+				.add(after(Cursor.decode(page.before(), this.ordering, partition), !this.descending, "before", params));
 		}
 		return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
 	}
 
-	/** The ORDER BY list that reads the page from its start (forward) or from its end (backward). */
+	/**
+	 * The ORDER BY list that reads the page from its start (forward) or from its end
+	 * (backward).
+	 */
 	public String orderBy(PageRequest page) {
 		String direction = (this.descending != page.backward()) ? " DESC" : " ASC";
 		return (this.column != null) ? this.column + direction + ", " + this.idColumn + direction
 				: this.idColumn + direction;
 	}
 
-	/** How many rows to fetch: one more than the page, to learn whether another page follows. */
+	/**
+	 * How many rows to fetch: one more than the page, to learn whether another page
+	 * follows.
+	 */
 	public int limit(PageRequest page) {
 		return page.count() + 1;
 	}
 
-	/** Builds the connection from rows fetched with {@link #seek}, {@link #orderBy} and {@link #limit}. */
+	/**
+	 * Builds the connection from rows fetched with {@link #seek}, {@link #orderBy} and
+	 * {@link #limit}.
+	 */
 	public Connection<T> connection(List<T> rows, PageRequest page, Partition partition, TotalCount totalCount) {
 		boolean more = rows.size() > page.count();
 		List<T> pageRows = new ArrayList<>(more ? rows.subList(0, page.count()) : rows);
@@ -106,8 +119,8 @@ public final class Keyset<T> {
 	}
 
 	/**
-	 * Pages through rows already in memory, all of one parent and in this keyset's order: for
-	 * small bounded lists (a customer's addresses) that are loaded whole.
+	 * Pages through rows already in memory, all of one parent and in this keyset's order:
+	 * for small bounded lists (a customer's addresses) that are loaded whole.
 	 */
 	public Connection<T> slice(List<T> ordered, PageRequest page, Partition partition) {
 		Cursor after = (page.after() != null) ? Cursor.decode(page.after(), this.ordering, partition) : null;
@@ -135,7 +148,10 @@ public final class Keyset<T> {
 		return new Cursor(this.ordering, this.idOf.applyAsLong(row), this.valueOf.apply(row)).encode(partition);
 	}
 
-	/** Rows strictly after {@code cursor} in the order (column, id) taken in the given direction. */
+	/**
+	 * Rows strictly after {@code cursor} in the order (column, id) taken in the given
+	 * direction.
+	 */
 	private String after(Cursor cursor, boolean descending, String name, Map<String, Object> params) {
 		String cmp = descending ? " < " : " > ";
 		String id = ":" + name + "Id";

@@ -11,12 +11,12 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLTypeUtil;
 
 /**
- * The requested cost of an operation, computed statically in the manner of Shopify's calculated
- * query cost: a field that returns an object costs 1 (a mutation's root field 10) plus its
- * selection; scalars and enums cost 0; in a connection (a field that takes {@code first} and
- * {@code last}) the list fields {@code edges} and {@code nodes} count once per requested item,
- * {@code first} or {@code last}, or the default page size. Fragments on different types are
- * added up, an upper bound.
+ * The requested cost of an operation, computed statically in the manner of Shopify's
+ * calculated query cost: a field that returns an object costs 1 (a mutation's root field
+ * 10) plus its selection; scalars and enums cost 0; in a connection (a field that takes
+ * {@code first} and {@code last}) the list fields {@code edges} and {@code nodes} count
+ * once per requested item, {@code first} or {@code last}, or the default page size.
+ * Fragments on different types are added up, an upper bound.
  */
 final class QueryCost {
 
@@ -29,7 +29,8 @@ final class QueryCost {
 	}
 
 	int of(QueryTraverser operation, boolean mutation) {
-		// Post-order: each field's children are summed under it before the field itself is visited.
+		// Post-order: each field's children are summed under it before the field itself
+		// is visited.
 		Map<QueryVisitorFieldEnvironment, Integer> childCosts = new HashMap<>();
 		operation.visitPostOrder(new QueryVisitorStub() {
 			@Override
@@ -60,8 +61,8 @@ final class QueryCost {
 	}
 
 	/**
-	 * The page the connection will read. A size it refuses counts as the default: the connection
-	 * answers it with a precise {@code INVALID} error and reads nothing.
+	 * The page the connection will read. A size it refuses counts as the default: the
+	 * connection answers it with a precise {@code INVALID} error and reads nothing.
 	 */
 	private int pageSize(Map<String, Object> arguments) {
 		Object count = (arguments.get("first") != null) ? arguments.get("first") : arguments.get("last");

@@ -4,7 +4,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
-/** Checks the Relay pagination arguments of every connection against the configured page sizes. */
+/**
+ * Checks the Relay pagination arguments of every connection against the configured page
+ * sizes.
+ */
 @Component
 public class QueryLimits {
 

@@ -24,7 +24,8 @@ class QueryRefusedException extends AbortExecutionException {
 
 	@Override
 	public synchronized Throwable fillInStackTrace() {
-		// A refusal is an answer, not a fault: skip the stack walk that would make it slower.
+		// A refusal is an answer, not a fault: skip the stack walk that would make it
+		// slower.
 		return this;
 	}
 

@@ -29,10 +29,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds every request to the limits of {@link GatewayLimits} at the cheapest point: tokens while
- * parsing, the document's shape before validation, list arguments and the requested cost before
- * execution. A request over a limit gets one error with its code and no data, and no resolver
- * (so no SQL) runs. Every result gets {@code extensions.cost}, and engine errors their codes.
+ * Holds every request to the limits of {@link GatewayLimits} at the cheapest point:
+ * tokens while parsing, the document's shape before validation, list arguments and the
+ * requested cost before execution. A request over a limit gets one error with its code
+ * and no data, and no resolver (so no SQL) runs. Every result gets
+ * {@code extensions.cost}, and engine errors their codes.
  */
 @Component
 class RequestLimitsInstrumentation implements Instrumentation {
@@ -70,8 +71,8 @@ class RequestLimitsInstrumentation implements Instrumentation {
 	@Override
 	public InstrumentationContext<Document> beginParse(InstrumentationExecutionParameters parameters,
 			InstrumentationState state) {
-		return SimpleInstrumentationContext.whenCompleted((document, failure) -> ((RequestState) state).parseRefusal =
-				parseRefusal(failure));
+		return SimpleInstrumentationContext
+			.whenCompleted((document, failure) -> ((RequestState) state).parseRefusal = parseRefusal(failure));
 	}
 
 	@Override
@@ -121,12 +122,15 @@ class RequestLimitsInstrumentation implements Instrumentation {
 			InstrumentationExecutionParameters parameters, InstrumentationState state) {
 		RequestState request = (RequestState) state;
 		String requestId = String.valueOf(parameters.getExecutionInput().getExecutionId());
-		return CompletableFuture.completedFuture(result.transform((builder) -> builder
-			.errors(EngineErrors.withCodes(result.getErrors(), request.parseRefusal, requestId))
-			.addExtension("cost", request.costReport(this.limits.maxCost()))));
+		return CompletableFuture.completedFuture(result.transform(
+				(builder) -> builder.errors(EngineErrors.withCodes(result.getErrors(), request.parseRefusal, requestId))
+					.addExtension("cost", request.costReport(this.limits.maxCost()))));
 	}
 
-	/** graphql-java reports its parser limits as syntax errors; they get the codes of our limits. */
+	/**
+	 * graphql-java reports its parser limits as syntax errors; they get the codes of our
+	 * limits.
+	 */
 	private static @Nullable ErrorCode parseRefusal(@Nullable Throwable failure) {
 		if (failure instanceof ParseCancelledTooDeepException) {
 			return ErrorCode.QUERY_TOO_DEEP;
@@ -143,7 +147,9 @@ class RequestLimitsInstrumentation implements Instrumentation {
 
 		private int requestedCost;
 
-		/** Objects are completed on whichever thread their DataLoader batch finished on. */
+		/**
+		 * Objects are completed on whichever thread their DataLoader batch finished on.
+		 */
 		private final AtomicInteger actualCost = new AtomicInteger();
 
 		CostReport costReport(int maxCost) {

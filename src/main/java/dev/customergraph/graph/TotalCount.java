@@ -3,7 +3,9 @@ package dev.customergraph.graph;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntSupplier;
 
-/** How a connection counts its rows, run only when a client selects {@code totalCount}. */
+/**
+ * How a connection counts its rows, run only when a client selects {@code totalCount}.
+ */
 @FunctionalInterface
 public interface TotalCount {
 

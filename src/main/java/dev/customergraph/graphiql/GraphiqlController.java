@@ -17,9 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * GraphiQL at {@code /graphiql}, in place of Spring's page (which loads GraphiQL from a CDN):
- * its scripts come from webjars, it opens with an example query, and on the embedded default
- * with the demo tenant's key in its headers, so the first query just runs.
+ * GraphiQL at {@code /graphiql}, in place of Spring's page (which loads GraphiQL from a
+ * CDN): its scripts come from webjars, it opens with an example query, and on the
+ * embedded default with the demo tenant's key in its headers, so the first query just
+ * runs.
  */
 @Controller
 @ConditionalOnProperty(name = "gateway.graphiql.enabled", havingValue = "true", matchIfMissing = true)
@@ -37,7 +38,8 @@ class GraphiqlController {
 
 	GraphiqlController(ObjectProvider<DemoData> demo, JsonMapper json) throws IOException {
 		this.page = new ClassPathResource("graphiql/graphiql.html").getContentAsString(StandardCharsets.UTF_8);
-		this.exampleQuery = new ClassPathResource("graphiql/example.graphql").getContentAsString(StandardCharsets.UTF_8);
+		this.exampleQuery = new ClassPathResource("graphiql/example.graphql")
+			.getContentAsString(StandardCharsets.UTF_8);
 		this.demo = demo;
 		this.json = json;
 	}
@@ -49,8 +51,8 @@ class GraphiqlController {
 		Optional<String> key = (demoData != null) ? demoData.key() : Optional.empty();
 		String headers = this.json.writerWithDefaultPrettyPrinter()
 			.writeValueAsString(Map.of("Authorization", "Bearer " + key.orElse(KEY_PLACEHOLDER)));
-		String settings = this.json.writeValueAsString(
-				Map.of("endpoint", "/graphql", "query", this.exampleQuery, "headers", headers));
+		String settings = this.json
+			.writeValueAsString(Map.of("endpoint", "/graphql", "query", this.exampleQuery, "headers", headers));
 		// Inside a <script> element, "</" would end it early; JSON allows "<\/" instead.
 		return this.page.replace("{{settings}}", settings.replace("</", "<\\/"));
 	}

@@ -1,4 +1,6 @@
-/** GraphiQL, ready for a newcomer: served offline, with the demo key and an example query. */
+/**
+ * GraphiQL, ready for a newcomer: served offline, with the demo key and an example query.
+ */
 @NullMarked
 package dev.customergraph.graphiql;
 

@@ -11,10 +11,10 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 
 /**
- * Tomcat answers a few requests itself, before any filter or servlet runs: a request line or
- * headers over its size limit (a GET query longer than about 8 KB), a request it cannot parse.
- * This valve writes those answers as GraphQL error bodies with a code, not as HTML pages. Tomcat
- * creates it by class name, hence public.
+ * Tomcat answers a few requests itself, before any filter or servlet runs: a request line
+ * or headers over its size limit (a GET query longer than about 8 KB), a request it
+ * cannot parse. This valve writes those answers as GraphQL error bodies with a code, not
+ * as HTML pages. Tomcat creates it by class name, hence public.
  */
 public class ContainerErrorReportValve extends ErrorReportValve {
 
@@ -46,7 +46,8 @@ public class ContainerErrorReportValve extends ErrorReportValve {
 			}
 		}
 		catch (IOException | IllegalStateException ex) {
-			// The client has gone or the response is closed: there is no one left to answer.
+			// The client has gone or the response is closed: there is no one left to
+			// answer.
 		}
 	}
 

@@ -25,11 +25,12 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * {@code /graphql} as GraphQL over HTTP specifies it: queries over GET and POST, mutations over
- * POST only, {@code application/json} or {@code application/graphql-response+json} by
- * {@code Accept}. Under the latter a request that produced no data (it did not parse, validate
- * or pass a limit) is HTTP 400; under {@code application/json} every GraphQL response is 200.
- * Transport errors (400, 405, 406, 413, 415) are GraphQL error bodies with a code too.
+ * {@code /graphql} as GraphQL over HTTP specifies it: queries over GET and POST,
+ * mutations over POST only, {@code application/json} or
+ * {@code application/graphql-response+json} by {@code Accept}. Under the latter a request
+ * that produced no data (it did not parse, validate or pass a limit) is HTTP 400; under
+ * {@code application/json} every GraphQL response is 200. Transport errors (400, 405,
+ * 406, 413, 415) are GraphQL error bodies with a code too.
  */
 class GraphQlEndpoint {
 
@@ -96,7 +97,10 @@ class GraphQlEndpoint {
 			.body(result.toMap());
 	}
 
-	/** A fault outside GraphQL execution, which would otherwise reach the servlet container's error page. */
+	/**
+	 * A fault outside GraphQL execution, which would otherwise reach the servlet
+	 * container's error page.
+	 */
 	private ServerResponse unexpected(Throwable ex, MediaType type, RequestLog log) {
 		logger.error("Unexpected error, request id {}", log.requestId(), ex);
 		return error(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.internalErrorMessage(log.requestId()),
@@ -108,10 +112,7 @@ class GraphQlEndpoint {
 			Set<HttpMethod> allow, MediaType type) {
 		Map<String, Object> body = Map.of("errors", List.of(Map.of("message", message, "extensions", extensions)),
 				"extensions", Map.of("cost", CostReport.uncosted(this.limits)));
-		return ServerResponse.status(status)
-			.headers((headers) -> headers.setAllow(allow))
-			.contentType(type)
-			.body(body);
+		return ServerResponse.status(status).headers((headers) -> headers.setAllow(allow)).contentType(type).body(body);
 	}
 
 }

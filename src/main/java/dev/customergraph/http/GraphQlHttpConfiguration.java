@@ -19,11 +19,11 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Routes every method on the GraphQL path to {@link GraphQlEndpoint}. It is ordered ahead of
- * Spring Boot's GraphQL routes, which still serve GraphiQL and the printed schema, but only
- * take POST on the endpoint itself and answer other requests with empty bodies; and Tomcat's
- * own error pages are GraphQL errors too. The commands ({@code keys}, {@code seed}) run without
- * a web server, and so without this.
+ * Routes every method on the GraphQL path to {@link GraphQlEndpoint}. It is ordered ahead
+ * of Spring Boot's GraphQL routes, which still serve GraphiQL and the printed schema, but
+ * only take POST on the endpoint itself and answer other requests with empty bodies; and
+ * Tomcat's own error pages are GraphQL errors too. The commands ({@code keys},
+ * {@code seed}) run without a web server, and so without this.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.SERVLET)

@@ -32,8 +32,8 @@ import org.springframework.web.servlet.function.ServerRequest;
 /**
  * Reads a GraphQL-over-HTTP request, a POST body or GET parameters, into the
  * {@code query}/{@code operationName}/{@code variables}/{@code extensions} map, refusing
- * anything that is not one well-formed request: a body too large, not UTF-8 or not JSON, a
- * batch (an array of requests), a missing query, a mutation over GET.
+ * anything that is not one well-formed request: a body too large, not UTF-8 or not JSON,
+ * a batch (an array of requests), a missing query, a mutation over GET.
  */
 class GraphQlRequestReader {
 
@@ -147,16 +147,17 @@ class GraphQlRequestReader {
 		Map<String, Object> wellFormed = new LinkedHashMap<>();
 		body.forEach((key, value) -> wellFormed.put(String.valueOf(key), value));
 		if (hashOnly) {
-			// An automatic persisted query sent by hash alone: the document provider looks it up.
+			// An automatic persisted query sent by hash alone: the document provider
+			// looks it up.
 			wellFormed.put("query", PersistedQuerySupport.PERSISTED_QUERY_MARKER);
 		}
 		return wellFormed;
 	}
 
 	/**
-	 * GET must not change anything: a mutation (or subscription) over GET is 405, decided from
-	 * the parsed document before validation, whatever the schema. A document that does not
-	 * parse goes on to the engine, which reports it.
+	 * GET must not change anything: a mutation (or subscription) over GET is 405, decided
+	 * from the parsed document before validation, whatever the schema. A document that
+	 * does not parse goes on to the engine, which reports it.
 	 */
 	private void refuseMutation(String query, @Nullable String operationName) {
 		Document document;

@@ -8,8 +8,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request the endpoint answers with an HTTP error before GraphQL sees it; for 405, with the
- * methods to list in {@code Allow}.
+ * A request the endpoint answers with an HTTP error before GraphQL sees it; for 405, with
+ * the methods to list in {@code Allow}.
  */
 class HttpRefusal extends RuntimeException {
 

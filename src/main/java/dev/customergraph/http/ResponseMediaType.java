@@ -13,9 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.ServerRequest;
 
 /**
- * Picks the response media type from {@code Accept}, as GraphQL over HTTP asks: the client's
- * most preferred of {@code application/graphql-response+json} and {@code application/json};
- * {@code application/json} when it sends no {@code Accept} or a wildcard.
+ * Picks the response media type from {@code Accept}, as GraphQL over HTTP asks: the
+ * client's most preferred of {@code application/graphql-response+json} and
+ * {@code application/json}; {@code application/json} when it sends no {@code Accept} or a
+ * wildcard.
  */
 final class ResponseMediaType {
 

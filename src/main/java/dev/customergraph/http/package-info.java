@@ -1,5 +1,6 @@
 /**
- * GraphQL over HTTP: the {@code /graphql} endpoint, its methods, media types and status codes.
+ * GraphQL over HTTP: the {@code /graphql} endpoint, its methods, media types and status
+ * codes.
  */
 @NullMarked
 package dev.customergraph.http;

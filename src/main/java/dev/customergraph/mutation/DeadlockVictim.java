@@ -7,8 +7,9 @@ import org.springframework.resilience.retry.MethodRetryPredicate;
 
 /**
  * Retries a {@link WriteTransaction} only when the database chose it as a deadlock victim
- * (MySQL and MariaDB error 1213), which rolled it back whole. Spring translates that error and
- * the lock-wait timeout (1205) to the same exception type, so the vendor code decides.
+ * (MySQL and MariaDB error 1213), which rolled it back whole. Spring translates that
+ * error and the lock-wait timeout (1205) to the same exception type, so the vendor code
+ * decides.
  */
 class DeadlockVictim implements MethodRetryPredicate {
 

@@ -25,18 +25,21 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Idempotency keys of create mutations, scoped to partition and operation. Inside the
- * mutation's transaction, {@link #once} inserts the key before anything else is written: a
- * concurrent retry with the same key blocks on the primary key until the first transaction
- * ends, then either finds its committed row (and returns its result) or, if it rolled back,
- * claims the key itself. So retries arriving at the same moment create one row, whatever the
- * number of gateway instances.
+ * mutation's transaction, {@link #once} inserts the key before anything else is written:
+ * a concurrent retry with the same key blocks on the primary key until the first
+ * transaction ends, then either finds its committed row (and returns its result) or, if
+ * it rolled back, claims the key itself. So retries arriving at the same moment create
+ * one row, whatever the number of gateway instances.
  */
 @Repository
 public class IdempotencyKeys {
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
 
-	/** Map keys sorted, so the same input sent with its JSON fields in another order hashes the same. */
+	/**
+	 * Map keys sorted, so the same input sent with its JSON fields in another order
+	 * hashes the same.
+	 */
 	private static final JsonMapper CANONICAL = JsonMapper.builder()
 		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
 		.build();
@@ -53,14 +56,15 @@ public class IdempotencyKeys {
 	}
 
 	/**
-	 * Runs {@code create} once per idempotency key, inside the caller's transaction. The key
-	 * is claimed before anything is created; a retry with the same key and input gets the id
-	 * the first request created, and creates nothing.
+	 * Runs {@code create} once per idempotency key, inside the caller's transaction. The
+	 * key is claimed before anything is created; a retry with the same key and input gets
+	 * the id the first request created, and creates nothing.
 	 * @param key the client's idempotency key; without one, {@code create} just runs
 	 * @param input the whole input, hashed to tell a retry from another request
 	 * @param create creates the row and returns its id
 	 * @return the id of the row created now, or by the first request with this key
-	 * @throws UserErrorException {@code CONFLICT} when the key was used with another input
+	 * @throws UserErrorException {@code CONFLICT} when the key was used with another
+	 * input
 	 */
 	public long once(Partition partition, String operation, @Nullable String key, Object input, LongSupplier create) {
 		if (key == null) {
@@ -72,10 +76,11 @@ public class IdempotencyKeys {
 			return earlier.get();
 		}
 		long created = create.getAsLong();
-		this.jdbc.sql("""
-				UPDATE idempotency_key SET result_id = :resultId
-				WHERE tenant_id = :tenantId AND livemode = :livemode AND operation = :operation AND idempotency_key = :key
-				""")
+		this.jdbc
+			.sql("""
+					UPDATE idempotency_key SET result_id = :resultId
+					WHERE tenant_id = :tenantId AND livemode = :livemode AND operation = :operation AND idempotency_key = :key
+					""")
 			.param("resultId", created)
 			.param("tenantId", partition.tenantId())
 			.param("livemode", partition.livemode())
@@ -105,13 +110,17 @@ public class IdempotencyKeys {
 		log.debug("Deleted {} expired idempotency keys", total);
 	}
 
-	/** Inserts the key, or finds the request that inserted it before: empty when the key is new. */
+	/**
+	 * Inserts the key, or finds the request that inserted it before: empty when the key
+	 * is new.
+	 */
 	private Optional<Long> claim(Partition partition, String operation, String key, byte[] hash) {
 		try {
-			this.jdbc.sql("""
-					INSERT INTO idempotency_key (tenant_id, livemode, operation, idempotency_key, request_hash, created_at)
-					VALUES (:tenantId, :livemode, :operation, :key, :hash, :now)
-					""")
+			this.jdbc
+				.sql("""
+						INSERT INTO idempotency_key (tenant_id, livemode, operation, idempotency_key, request_hash, created_at)
+						VALUES (:tenantId, :livemode, :operation, :key, :hash, :now)
+						""")
 				.param("tenantId", partition.tenantId())
 				.param("livemode", partition.livemode())
 				.param("operation", operation)
@@ -127,15 +136,17 @@ public class IdempotencyKeys {
 	}
 
 	/**
-	 * The committed row of an earlier request. A shared lock reads the latest committed row
-	 * (not a snapshot) and, unlike FOR UPDATE, lets many concurrent retries read it at once.
+	 * The committed row of an earlier request. A shared lock reads the latest committed
+	 * row (not a snapshot) and, unlike FOR UPDATE, lets many concurrent retries read it
+	 * at once.
 	 */
 	private long earlierResult(Partition partition, String operation, String key, byte[] hash) {
-		KeyRow row = this.jdbc.sql("""
-				SELECT request_hash, result_id FROM idempotency_key
-				WHERE tenant_id = :tenantId AND livemode = :livemode AND operation = :operation AND idempotency_key = :key
-				LOCK IN SHARE MODE
-				""")
+		KeyRow row = this.jdbc
+			.sql("""
+					SELECT request_hash, result_id FROM idempotency_key
+					WHERE tenant_id = :tenantId AND livemode = :livemode AND operation = :operation AND idempotency_key = :key
+					LOCK IN SHARE MODE
+					""")
 			.param("tenantId", partition.tenantId())
 			.param("livemode", partition.livemode())
 			.param("operation", operation)

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a mutation input's Bean Validation constraints and reports every violation as a
- * user error with the field's path, e.g. {@code ["input", "addresses", "0", "countryCode"]}.
- * A too large value is {@code TOO_LARGE}; anything else {@code INVALID}.
+ * user error with the field's path, e.g.
+ * {@code ["input", "addresses", "0", "countryCode"]}. A too large value is
+ * {@code TOO_LARGE}; anything else {@code INVALID}.
  */
 @Component
 public class InputValidator {
@@ -24,7 +25,10 @@ public class InputValidator {
 		this.validator = validator;
 	}
 
-	/** Throws a {@link UserErrorException} listing every violated constraint of {@code input}. */
+	/**
+	 * Throws a {@link UserErrorException} listing every violated constraint of
+	 * {@code input}.
+	 */
 	public void validate(Object input) {
 		List<UserError> errors = this.validator.validate(input)
 			.stream()
@@ -42,7 +46,10 @@ public class InputValidator {
 				path(violation.getPropertyPath()));
 	}
 
-	/** Property names and list indexes; container element nodes such as {@code <list element>} have no name of their own. */
+	/**
+	 * Property names and list indexes; container element nodes such as
+	 * {@code <list element>} have no name of their own.
+	 */
 	private static String[] path(Path propertyPath) {
 		List<String> path = new ArrayList<>();
 		for (Path.Node node : propertyPath) {

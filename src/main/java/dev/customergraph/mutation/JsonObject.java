@@ -12,7 +12,10 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import org.jspecify.annotations.Nullable;
 
-/** A {@code JSON} scalar value that must be an object (a map), not an array, string or number; null is valid. */
+/**
+ * A {@code JSON} scalar value that must be an object (a map), not an array, string or
+ * number; null is valid.
+ */
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = JsonObject.Check.class)

@@ -13,7 +13,10 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import org.jspecify.annotations.Nullable;
 
-/** A JSON value of at most {@link #bytes()} bytes, serialized as it is stored; reported as {@code TOO_LARGE}. */
+/**
+ * A JSON value of at most {@link #bytes()} bytes, serialized as it is stored; reported as
+ * {@code TOO_LARGE}.
+ */
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = MaxJsonSize.Check.class)
@@ -30,7 +33,9 @@ public @interface MaxJsonSize {
 
 	Class<? extends Payload>[] payload() default {};
 
-	/** Serializes the value as the JSON column will hold it and measures its UTF-8 length. */
+	/**
+	 * Serializes the value as the JSON column will hold it and measures its UTF-8 length.
+	 */
 	class Check implements ConstraintValidator<MaxJsonSize, Object> {
 
 		private int bytes;

@@ -9,7 +9,10 @@ import org.springframework.resilience.annotation.EnableResilientMethods;
 import org.springframework.resilience.retry.MethodRetryEvent;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Turns on the retries of {@link WriteTransaction} and the scheduled {@link IdempotencyKeys#deleteExpired()}. */
+/**
+ * Turns on the retries of {@link WriteTransaction} and the scheduled
+ * {@link IdempotencyKeys#deleteExpired()}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableResilientMethods
 @EnableScheduling
@@ -17,7 +20,9 @@ class MutationConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(MutationConfiguration.class);
 
-	/** Makes deadlock retries visible: frequent ones point at lock ordering worth a look. */
+	/**
+	 * Makes deadlock retries visible: frequent ones point at lock ordering worth a look.
+	 */
 	@EventListener
 	void writeTransactionRetried(MethodRetryEvent event) {
 		if (!event.isRetryAborted()) {

@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
  * Binds the fields of a partial update into one fixed UPDATE statement: for each field
- * {@code x} the statement writes {@code col = IF(:xSet, :x, col)}, so an absent field keeps
- * its column, a null clears it, and the SQL text never depends on the input.
+ * {@code x} the statement writes {@code col = IF(:xSet, :x, col)}, so an absent field
+ * keeps its column, a null clears it, and the SQL text never depends on the input.
  */
 public final class PartialUpdates {
 
@@ -19,11 +19,15 @@ public final class PartialUpdates {
 		bind(statement, name, value, Function.identity());
 	}
 
-	/** Binds {@code nameSet} (whether the input carried the field) and {@code name} (its column value). */
+	/**
+	 * Binds {@code nameSet} (whether the input carried the field) and {@code name} (its
+	 * column value).
+	 */
 	public static <T> void bind(StatementSpec statement, String name, ArgumentValue<T> value,
 			Function<? super T, ?> toColumn) {
 		T present = value.value();
-		statement.param(name + "Set", !value.isOmitted()).param(name, (present != null) ? toColumn.apply(present) : null);
+		statement.param(name + "Set", !value.isOmitted())
+			.param(name, (present != null) ? toColumn.apply(present) : null);
 	}
 
 }

@@ -5,9 +5,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Thrown by a mutation's service to refuse its input. Being a runtime exception it rolls the
- * whole write transaction back, so a mutation that reports user errors has written nothing;
- * the controller turns it into the payload's {@code userErrors} with {@link #reported}.
+ * Thrown by a mutation's service to refuse its input. Being a runtime exception it rolls
+ * the whole write transaction back, so a mutation that reports user errors has written
+ * nothing; the controller turns it into the payload's {@code userErrors} with
+ * {@link #reported}.
  */
 public class UserErrorException extends RuntimeException {
 
@@ -27,7 +28,8 @@ public class UserErrorException extends RuntimeException {
 	}
 
 	/**
-	 * Runs a mutation and returns its payload, or the payload that reports its user errors.
+	 * Runs a mutation and returns its payload, or the payload that reports its user
+	 * errors.
 	 * @param mutation runs the mutation and builds the successful payload
 	 * @param failed builds the payload that carries only user errors
 	 */

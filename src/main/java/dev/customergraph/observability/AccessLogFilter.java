@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every GraphQL request an id ({@code X-Request-Id}) and writes one access log line when
- * its response is complete, also when it was refused before GraphQL (401, 413, …) or answered
- * asynchronously. The line has no key, no query text, no variables and no client address.
+ * Gives every GraphQL request an id ({@code X-Request-Id}) and writes one access log line
+ * when its response is complete, also when it was refused before GraphQL (401, 413, …) or
+ * answered asynchronously. The line has no key, no query text, no variables and no client
+ * address.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -55,7 +56,10 @@ class AccessLogFilter extends OncePerRequestFilter {
 		log.info(requestLog.line(request.getMethod(), response.getStatus()));
 	}
 
-	/** Runs when an asynchronous response completes; the container completes timed-out and failed ones too. */
+	/**
+	 * Runs when an asynchronous response completes; the container completes timed-out and
+	 * failed ones too.
+	 */
 	private record WhenComplete(Runnable action) implements AsyncListener {
 
 		@Override

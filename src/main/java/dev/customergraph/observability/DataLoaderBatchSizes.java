@@ -8,8 +8,9 @@ import io.micrometer.observation.ObservationHandler;
 import org.springframework.graphql.observation.DataLoaderObservationContext;
 
 /**
- * Records how many keys each DataLoader batch loads ({@code graphql.dataloader.batch.size}, by
- * loader name). Spring observes every batch; its timer keeps the size only on traces.
+ * Records how many keys each DataLoader batch loads
+ * ({@code graphql.dataloader.batch.size}, by loader name). Spring observes every batch;
+ * its timer keeps the size only on traces.
  */
 class DataLoaderBatchSizes implements ObservationHandler<DataLoaderObservationContext> {
 

@@ -7,13 +7,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The gateway's own metrics on top of Spring's GraphQL observations and Boot's pool metrics:
- * operation names on the request timer, DataLoader batch sizes, SQL statements per request.
+ * The gateway's own metrics on top of Spring's GraphQL observations and Boot's pool
+ * metrics: operation names on the request timer, DataLoader batch sizes, SQL statements
+ * per request.
  */
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
 
-	/** Operation names are chosen by clients; beyond this many, new names get no meters. */
+	/**
+	 * Operation names are chosen by clients; beyond this many, new names get no meters.
+	 */
 	private static final int MAX_OPERATION_NAMES = 500;
 
 	@Bean

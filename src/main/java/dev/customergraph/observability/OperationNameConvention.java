@@ -9,9 +9,9 @@ import org.springframework.graphql.observation.ExecutionRequestObservationContex
 
 /**
  * Spring's request observation, with the operation name promoted to a metric tag
- * ({@code graphql.operation.name}), so the {@code graphql.request} timer is per operation and
- * outcome. The name is the executed operation's own (or {@code anonymous}); how many distinct
- * names become meters is capped in {@link MetricsConfiguration}.
+ * ({@code graphql.operation.name}), so the {@code graphql.request} timer is per operation
+ * and outcome. The name is the executed operation's own (or {@code anonymous}); how many
+ * distinct names become meters is capped in {@link MetricsConfiguration}.
  */
 class OperationNameConvention extends DefaultExecutionRequestObservationConvention {
 
@@ -19,7 +19,8 @@ class OperationNameConvention extends DefaultExecutionRequestObservationConventi
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(ExecutionRequestObservationContext context) {
-		return super.getLowCardinalityKeyValues(context).and(KeyValue.of(OPERATION_NAME, executedOperationName(context)));
+		return super.getLowCardinalityKeyValues(context)
+			.and(KeyValue.of(OPERATION_NAME, executedOperationName(context)));
 	}
 
 	private static String executedOperationName(ExecutionRequestObservationContext context) {
@@ -27,7 +28,8 @@ class OperationNameConvention extends DefaultExecutionRequestObservationConventi
 			OperationDefinition operation = context.getExecutionContext().getOperationDefinition();
 			return (operation.getName() != null) ? operation.getName() : "anonymous";
 		}
-		// The request failed before execution (a parse, validation or persisted query error).
+		// The request failed before execution (a parse, validation or persisted query
+		// error).
 		String requested = context.getExecutionInput().getOperationName();
 		return (requested != null) ? requested : "anonymous";
 	}

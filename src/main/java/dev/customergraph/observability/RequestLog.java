@@ -4,9 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the access log records of one request beyond its HTTP status: its id, and the GraphQL
- * operation name and requested cost once the endpoint knows them. Held as a request attribute
- * by {@link AccessLogFilter}.
+ * What the access log records of one request beyond its HTTP status: its id, and the
+ * GraphQL operation name and requested cost once the endpoint knows them. Held as a
+ * request attribute by {@link AccessLogFilter}.
  */
 public final class RequestLog {
 
@@ -35,7 +35,10 @@ public final class RequestLog {
 		return (RequestLog) request.getAttribute(ATTRIBUTE);
 	}
 
-	/** The id quoted in the access log, the {@code X-Request-Id} header and internal errors. */
+	/**
+	 * The id quoted in the access log, the {@code X-Request-Id} header and internal
+	 * errors.
+	 */
 	public String requestId() {
 		return this.requestId;
 	}
@@ -48,7 +51,9 @@ public final class RequestLog {
 		this.cost = cost;
 	}
 
-	/** The access log line: logfmt, with nothing a client sent except the operation name. */
+	/**
+	 * The access log line: logfmt, with nothing a client sent except the operation name.
+	 */
 	String line(String method, int status) {
 		long millis = (System.nanoTime() - this.startNanos) / 1_000_000;
 		return "method=" + method + " status=" + status + " durationMs=" + millis + " operation="
@@ -56,7 +61,10 @@ public final class RequestLog {
 				+ ((this.cost != null) ? this.cost : "-") + " requestId=" + this.requestId;
 	}
 
-	/** Operation names are GraphQL names, but the value comes from the client: keep the line parseable. */
+	/**
+	 * Operation names are GraphQL names, but the value comes from the client: keep the
+	 * line parseable.
+	 */
 	private static String quoted(String name) {
 		return name.matches("[_A-Za-z][_0-9A-Za-z]{0,99}") ? name : "\"invalid\"";
 	}

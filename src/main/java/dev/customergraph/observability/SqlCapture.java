@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Records the SQL text and bound parameters of every statement the driver sends while a
- * capture is open, so a benchmark can replay over plain JDBC exactly what the gateway sent
- * for one request. A capture sees statements from all threads (batch loads may run on
- * another thread than the request), so it is meant for an otherwise idle gateway; captures
- * take turns.
+ * capture is open, so a benchmark can replay over plain JDBC exactly what the gateway
+ * sent for one request. A capture sees statements from all threads (batch loads may run
+ * on another thread than the request), so it is meant for an otherwise idle gateway;
+ * captures take turns.
  */
 public final class SqlCapture {
 
@@ -45,7 +45,10 @@ public final class SqlCapture {
 		return new Session(statements);
 	}
 
-	/** Called by {@link SqlStatementCounter} for every statement; free while no capture is open. */
+	/**
+	 * Called by {@link SqlStatementCounter} for every statement; free while no capture is
+	 * open.
+	 */
 	static void record(Supplier<String> sql, Query query) {
 		List<Statement> statements = open;
 		if (statements != null) {
@@ -83,7 +86,8 @@ public final class SqlCapture {
 	}
 
 	/**
-	 * A statement as sent: its text with {@code ?} placeholders and the values bound to them.
+	 * A statement as sent: its text with {@code ?} placeholders and the values bound to
+	 * them.
 	 *
 	 * @param sql the statement text
 	 * @param parameters the bound values, in placeholder order

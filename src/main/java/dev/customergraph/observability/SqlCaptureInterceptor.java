@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * For the benchmark harness only ({@code gateway.bench.sql-capture=true}, set by the
- * {@code bench} profile): a request with the header {@code X-Capture-Sql: true} gets the SQL
- * statements it sent, with their bound parameters, in {@code extensions.sql}. Off by default,
- * since the statements show the schema and other requests' timing.
+ * {@code bench} profile): a request with the header {@code X-Capture-Sql: true} gets the
+ * SQL statements it sent, with their bound parameters, in {@code extensions.sql}. Off by
+ * default, since the statements show the schema and other requests' timing.
  */
 @Component
 @ConditionalOnProperty(name = "gateway.bench.sql-capture", havingValue = "true")

@@ -13,10 +13,11 @@ import com.mysql.cj.protocol.Resultset;
 import com.mysql.cj.protocol.ServerSession;
 
 /**
- * Counts the SQL statements the driver sends, in total and on the current thread. Connector/J
- * instantiates it for every connection (the {@code queryInterceptors} driver property), so it
- * sees every statement, whoever issued it; tests and metrics read the counts to hold the
- * gateway to a constant number of statements per request. It also feeds {@link SqlCapture}.
+ * Counts the SQL statements the driver sends, in total and on the current thread.
+ * Connector/J instantiates it for every connection (the {@code queryInterceptors} driver
+ * property), so it sees every statement, whoever issued it; tests and metrics read the
+ * counts to hold the gateway to a constant number of statements per request. It also
+ * feeds {@link SqlCapture}.
  */
 public final class SqlStatementCounter implements QueryInterceptor {
 
@@ -51,9 +52,10 @@ public final class SqlStatementCounter implements QueryInterceptor {
 	}
 
 	/**
-	 * The pool's {@code SET SESSION …} on every new connection is set-up, not a request's work;
-	 * counting it would charge a request for a pool refilling in the background. Only plain
-	 * statements are looked at, so the prepared data statements cost no string building here.
+	 * The pool's {@code SET SESSION …} on every new connection is set-up, not a request's
+	 * work; counting it would charge a request for a pool refilling in the background.
+	 * Only plain statements are looked at, so the prepared data statements cost no string
+	 * building here.
 	 */
 	private static boolean isSessionSetup(Supplier<String> sql, Query query) {
 		return !(query instanceof PreparedQuery) && sql.get().regionMatches(true, 0, "SET ", 0, 4);

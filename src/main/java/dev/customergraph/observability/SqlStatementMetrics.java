@@ -7,8 +7,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes {@link SqlStatementCounter#total()} as {@code gateway.sql.statements}; its rate over
- * the request rate is the SQL statements per request under load.
+ * Publishes {@link SqlStatementCounter#total()} as {@code gateway.sql.statements}; its
+ * rate over the request rate is the SQL statements per request under load.
  */
 @Component
 class SqlStatementMetrics implements MeterBinder {

@@ -9,10 +9,10 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 
 /**
- * Records the SQL statements each GraphQL request sends ({@code graphql.request.sql.statements}),
- * the number that batching keeps flat. It counts on the request's thread, where execution runs
- * (Spring MVC, blocking batch loaders); a response completed on another thread is left out
- * rather than miscounted.
+ * Records the SQL statements each GraphQL request sends
+ * ({@code graphql.request.sql.statements}), the number that batching keeps flat. It
+ * counts on the request's thread, where execution runs (Spring MVC, blocking batch
+ * loaders); a response completed on another thread is left out rather than miscounted.
  */
 class SqlStatementsPerRequest implements WebGraphQlInterceptor {
 

@@ -6,8 +6,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Apollo's automatic persisted queries: any document may run, and one sent with its hash is
- * remembered (in a bounded cache) so the client can send the hash alone next time.
+ * Apollo's automatic persisted queries: any document may run, and one sent with its hash
+ * is remembered (in a bounded cache) so the client can send the hash alone next time.
  */
 final class AutomaticPersistedQueries implements PersistedDocuments {
 

@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The id of a persisted document: the lower-case hex SHA-256 of its text, as Apollo clients compute it. */
+/**
+ * The id of a persisted document: the lower-case hex SHA-256 of its text, as Apollo
+ * clients compute it.
+ */
 final class DocumentHash {
 
 	private DocumentHash() {

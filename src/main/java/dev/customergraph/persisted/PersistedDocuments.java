@@ -9,8 +9,9 @@ sealed interface PersistedDocuments permits AutomaticPersistedQueries, TrustedDo
 	Optional<String> find(String hash);
 
 	/**
-	 * Whether a document sent in full may run; {@code hash} is its verified hash. Automatic
-	 * persisted queries also register it here, so later requests can send the hash alone.
+	 * Whether a document sent in full may run; {@code hash} is its verified hash.
+	 * Automatic persisted queries also register it here, so later requests can send the
+	 * hash alone.
 	 */
 	boolean admit(String hash, String document);
 

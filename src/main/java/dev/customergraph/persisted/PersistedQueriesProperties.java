@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How the gateway treats persisted queries ({@code gateway.persisted-queries.*}).
  *
- * @param mode {@code automatic} (any document runs; Apollo's automatic persisted queries) or
- * {@code trusted} (only the documents in {@code trustedDocuments} run)
+ * @param mode {@code automatic} (any document runs; Apollo's automatic persisted queries)
+ * or {@code trusted} (only the documents in {@code trustedDocuments} run)
  * @param trustedDocuments the folder of {@code .graphql} documents for the trusted mode
  * @param registrySize how many automatically persisted queries are remembered
  * @param cacheSize how many parsed and validated documents are kept

@@ -18,11 +18,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.graphql.execution.ErrorType;
 
 /**
- * Finds the document of each request and hands graphql-java a parsed and validated one. It
- * speaks Apollo's persisted query protocol ({@code extensions.persistedQuery.sha256Hash}, with
- * or without the query), asks {@link PersistedDocuments} whether the document may run, and
- * keeps parsed and validated documents in a bounded cache keyed by their text, so a repeated
- * query skips parsing and validation.
+ * Finds the document of each request and hands graphql-java a parsed and validated one.
+ * It speaks Apollo's persisted query protocol
+ * ({@code extensions.persistedQuery.sha256Hash}, with or without the query), asks
+ * {@link PersistedDocuments} whether the document may run, and keeps parsed and validated
+ * documents in a bounded cache keyed by their text, so a repeated query skips parsing and
+ * validation.
  */
 final class PersistedQueryDocumentProvider implements PreparsedDocumentProvider {
 
@@ -44,14 +45,14 @@ final class PersistedQueryDocumentProvider implements PreparsedDocumentProvider 
 	private PreparsedDocumentEntry document(ExecutionInput input,
 			Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
 		// Spring puts this marker in place of the query when a request sends only a hash.
-		@Nullable String sent = PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(input.getQuery()) ? null
-				: input.getQuery();
+		@Nullable String sent = PersistedQuerySupport.PERSISTED_QUERY_MARKER.equals(input.getQuery()) ? null : input.getQuery();
 		Optional<String> hash = hashOf(input);
 		String document;
 		if (sent == null) {
 			Optional<String> persisted = hash.flatMap(this.documents::find);
 			if (persisted.isEmpty()) {
-				// The exact message is what Apollo clients look for before they resend with the query.
+				// The exact message is what Apollo clients look for before they resend
+				// with the query.
 				return error(ErrorCode.PERSISTED_QUERY_NOT_FOUND, "PersistedQueryNotFound");
 			}
 			document = persisted.get();

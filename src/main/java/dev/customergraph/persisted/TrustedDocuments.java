@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Trusted documents: only the {@code .graphql} files of one folder (and its subfolders) may
- * run, each identified by the SHA-256 of its bytes. They are read and hashed once, at start.
+ * Trusted documents: only the {@code .graphql} files of one folder (and its subfolders)
+ * may run, each identified by the SHA-256 of its bytes. They are read and hashed once, at
+ * start.
  */
 final class TrustedDocuments implements PersistedDocuments {
 

@@ -6,7 +6,10 @@ import java.util.Map;
 import dev.customergraph.graph.GlobalId;
 import org.jspecify.annotations.Nullable;
 
-/** A payment source, attached to at most one customer. {@code key} is the row id; {@code id} the global id. */
+/**
+ * A payment source, attached to at most one customer. {@code key} is the row id;
+ * {@code id} the global id.
+ */
 public record Source(long key, @Nullable Long customerKey, SourceType type, String provider,
 		@Nullable String providerReference, @Nullable String label, @Nullable String brand, @Nullable String last4,
 		@Nullable Integer expiryMonth, @Nullable Integer expiryYear, @Nullable Map<String, Object> metadata,

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Controller;
 /**
  * Payment sources in the graph: the {@code source} and {@code sources} root fields,
  * {@code Customer.sources} (one windowed statement per page of customers),
- * {@code Customer.defaultSource}, {@code Source.customer}, and sources as federation entities.
+ * {@code Customer.defaultSource}, {@code Source.customer}, and sources as federation
+ * entities.
  */
 @Controller
 class SourceController {
@@ -54,8 +55,8 @@ class SourceController {
 			.registerMappedBatchLoader((keys, environment) -> Mono
 				.fromCallable(() -> repository.findByKeys(Caller.of(environment).partition(), keys)));
 		registry.<CustomerPage, List<Source>>forName(SOURCES_OF_CUSTOMER)
-			.registerMappedBatchLoader((keys, environment) -> Mono
-				.fromCallable(() -> loadPages(Caller.of(environment), keys)));
+			.registerMappedBatchLoader(
+					(keys, environment) -> Mono.fromCallable(() -> loadPages(Caller.of(environment), keys)));
 		registry.<Long, Integer>forName(SOURCE_COUNT_OF_CUSTOMER)
 			.registerMappedBatchLoader((customerKeys, environment) -> Mono
 				.fromCallable(() -> repository.countByCustomers(Caller.of(environment).partition(), customerKeys)));
@@ -71,7 +72,10 @@ class SourceController {
 		return sources.load(GlobalId.keyOf(id, Source.TYPE));
 	}
 
-	/** Federation's {@code _entities} for sources: all representations of one request in one load. */
+	/**
+	 * Federation's {@code _entities} for sources: all representations of one request in
+	 * one load.
+	 */
 	@EntityMapping(name = Source.TYPE)
 	CompletableFuture<List<@Nullable Source>> sourceEntities(@Argument List<String> idList,
 			DataLoader<Long, Source> sources) {
@@ -80,8 +84,8 @@ class SourceController {
 
 	@QueryMapping
 	Connection<Source> sources(@Argument @Nullable Integer first, @Argument @Nullable String after,
-			@Argument @Nullable Integer last, @Argument @Nullable String before, @Argument @Nullable SourceFilter filter,
-			@ContextValue Caller caller) {
+			@Argument @Nullable Integer last, @Argument @Nullable String before,
+			@Argument @Nullable SourceFilter filter, @ContextValue Caller caller) {
 		PageRequest page = this.limits.page(first, after, last, before);
 		SourceFilter criteria = (filter != null) ? filter : SourceFilter.NONE;
 		List<Source> rows = this.repository.findPage(caller.partition(), criteria, NEWEST_FIRST, page);
@@ -112,7 +116,10 @@ class SourceController {
 		return (key != null) ? customers.load(key) : CompletableFuture.completedFuture(null);
 	}
 
-	/** Groups the batch by page arguments (usually one group) and runs one statement per group. */
+	/**
+	 * Groups the batch by page arguments (usually one group) and runs one statement per
+	 * group.
+	 */
 	private Map<CustomerPage, List<Source>> loadPages(Caller caller, java.util.Set<CustomerPage> keys) {
 		Map<PageRequest, List<Long>> customersByPage = keys.stream()
 			.collect(Collectors.groupingBy(CustomerPage::page,

@@ -10,7 +10,9 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
-/** The source mutations; each runs in {@link SourceService} and answers with its payload. */
+/**
+ * The source mutations; each runs in {@link SourceService} and answers with its payload.
+ */
 @Controller
 class SourceMutationController {
 

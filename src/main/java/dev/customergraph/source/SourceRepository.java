@@ -20,7 +20,10 @@ import dev.customergraph.tenancy.Partition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads payment sources; whether one is its customer's default comes from the customer row. */
+/**
+ * Reads payment sources; whether one is its customer's default comes from the customer
+ * row.
+ */
 @Repository
 class SourceRepository {
 
@@ -56,7 +59,8 @@ class SourceRepository {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(partition, filter, params) + " AND " + keyset.seek(page, partition, params);
 		params.put("limit", keyset.limit(page));
-		return this.jdbc.sql("SELECT " + COLUMNS + " " + FROM + where + " ORDER BY " + keyset.orderBy(page) + " LIMIT :limit")
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " " + FROM + where + " ORDER BY " + keyset.orderBy(page) + " LIMIT :limit")
 			.params(params)
 			.query(SourceRepository::mapRow)
 			.list();
@@ -64,8 +68,9 @@ class SourceRepository {
 
 	int count(Partition partition, SourceFilter filter) {
 		Map<String, Object> params = new HashMap<>();
-		return this.jdbc.sql("SELECT COUNT(*) FROM source s WHERE s.tenant_id = :tenantId AND s.livemode = :livemode"
-				+ where(partition, filter, params))
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM source s WHERE s.tenant_id = :tenantId AND s.livemode = :livemode"
+					+ where(partition, filter, params))
 			.params(params)
 			.query(Integer.class)
 			.single();
@@ -73,7 +78,8 @@ class SourceRepository {
 
 	/**
 	 * The same page of sources for each of many customers, in one statement: the window
-	 * function numbers each customer's sources in page order and keeps the first {@code limit}.
+	 * function numbers each customer's sources in page order and keeps the first
+	 * {@code limit}.
 	 */
 	Map<Long, List<Source>> findPagesByCustomers(Partition partition, Collection<Long> customerKeys,
 			Keyset<Source> keyset, PageRequest page) {
@@ -83,9 +89,10 @@ class SourceRepository {
 		params.put("customerKeys", customerKeys);
 		params.put("limit", keyset.limit(page));
 		String seek = keyset.seek(page, partition, params);
-		return this.jdbc.sql("SELECT * FROM (SELECT " + COLUMNS + ", ROW_NUMBER() OVER (PARTITION BY s.customer_id ORDER BY "
-				+ keyset.orderBy(page) + ") AS position " + FROM + "AND s.customer_id IN (:customerKeys) AND " + seek
-				+ ") page WHERE position <= :limit ORDER BY customer_id, position")
+		return this.jdbc
+			.sql("SELECT * FROM (SELECT " + COLUMNS + ", ROW_NUMBER() OVER (PARTITION BY s.customer_id ORDER BY "
+					+ keyset.orderBy(page) + ") AS position " + FROM + "AND s.customer_id IN (:customerKeys) AND "
+					+ seek + ") page WHERE position <= :limit ORDER BY customer_id, position")
 			.params(params)
 			.query(SourceRepository::mapRow)
 			.list()
@@ -110,7 +117,9 @@ class SourceRepository {
 		return counts;
 	}
 
-	/** The conditions of a filter, each fixed text after the partition; values are bound. */
+	/**
+	 * The conditions of a filter, each fixed text after the partition; values are bound.
+	 */
 	private static String where(Partition partition, SourceFilter filter, Map<String, Object> params) {
 		params.put("tenantId", partition.tenantId());
 		params.put("livemode", partition.livemode());

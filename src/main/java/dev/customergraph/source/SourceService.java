@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 /**
- * The source mutations. Attaching and detaching lock the customer's row, then the source's,
- * always in that order, so a source is attached to at most one customer however many requests
- * race, and the customer's default source is always one of its own.
+ * The source mutations. Attaching and detaching lock the customer's row, then the
+ * source's, always in that order, so a source is attached to at most one customer however
+ * many requests race, and the customer's default source is always one of its own.
  */
 @Service
 @WriteTransaction
@@ -48,8 +48,8 @@ class SourceService {
 	}
 
 	/**
-	 * Creates the source, attached when the input names a customer. With an idempotency key,
-	 * a retry gets the source the first request created, as it is now.
+	 * Creates the source, attached when the input names a customer. With an idempotency
+	 * key, a retry gets the source the first request created, as it is now.
 	 */
 	@Nullable Source create(Partition partition, CreateSourceInput input) {
 		this.validator.validate(input);
@@ -89,7 +89,10 @@ class SourceService {
 		return changed(partition, customerKey, sourceKey);
 	}
 
-	/** Inserts the source, attached to the customer (locked first, and counted as its change) if one is named. */
+	/**
+	 * Inserts the source, attached to the customer (locked first, and counted as its
+	 * change) if one is named.
+	 */
 	private long insert(Partition partition, @Nullable Long customerKey, CreateSourceInput input) {
 		if (customerKey == null) {
 			return this.writes.insert(partition, null, input);

@@ -30,8 +30,7 @@ class SourceWriteRepository {
 				  last4, expiry_month, expiry_year, metadata, created_at, updated_at)
 				VALUES (:tenantId, :livemode, :customerKey, :type, :provider, :providerReference, :label, :brand,
 				  :last4, :expiryMonth, :expiryYear, :metadata, :now, :now)
-				""", partition)
-			.param("customerKey", customerKey)
+				""", partition).param("customerKey", customerKey)
 			.param("type", input.type().name())
 			.param("provider", input.provider())
 			.param("providerReference", input.providerReference())
@@ -46,14 +45,16 @@ class SourceWriteRepository {
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
-	/** Locks the source's row and tells whom it is attached to; empty when there is no such source. */
+	/**
+	 * Locks the source's row and tells whom it is attached to; empty when there is no
+	 * such source.
+	 */
 	Optional<Attachment> lock(Partition partition, long sourceKey) {
 		return statement("""
 				SELECT customer_id FROM source
 				WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :sourceKey
 				FOR UPDATE
-				""", partition)
-			.param("sourceKey", sourceKey)
+				""", partition).param("sourceKey", sourceKey)
 			.query((row, rowNum) -> new Attachment(row.getObject("customer_id", Long.class)))
 			.optional();
 	}
@@ -63,8 +64,7 @@ class SourceWriteRepository {
 		statement("""
 				UPDATE source SET customer_id = :customerKey, updated_at = :now
 				WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :sourceKey
-				""", partition)
-			.param("sourceKey", sourceKey)
+				""", partition).param("sourceKey", sourceKey)
 			.param("customerKey", customerKey)
 			.param("now", LocalDateTime.now(ZoneOffset.UTC))
 			.update();

@@ -7,8 +7,8 @@ import java.security.SecureRandom;
 
 /**
  * An API key in clear text: {@code sk_test_} or {@code sk_live_} and 32 random base-62
- * characters (190 bits). Only its SHA-256 hash is stored; a slow hash adds nothing for keys
- * of this entropy.
+ * characters (190 bits). Only its SHA-256 hash is stored; a slow hash adds nothing for
+ * keys of this entropy.
  *
  * @param value the key as the caller sends it
  */
@@ -32,7 +32,10 @@ public record ApiKey(String value) {
 		return livemode ? "sk_live_" : "sk_test_";
 	}
 
-	/** Whether the key has a known prefix and length; anything else is refused without a lookup. */
+	/**
+	 * Whether the key has a known prefix and length; anything else is refused without a
+	 * lookup.
+	 */
 	public boolean isWellFormed() {
 		return (this.value.startsWith("sk_test_") || this.value.startsWith("sk_live_"))
 				&& this.value.length() == 8 + RANDOM_LENGTH;

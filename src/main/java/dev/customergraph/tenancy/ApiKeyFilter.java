@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates every request to the GraphQL endpoint before GraphQL sees it: a missing or
- * unknown key is HTTP 401 with a GraphQL error coded {@code UNAUTHENTICATED}; a key that cannot
- * be looked up because the database is down is HTTP 503 coded {@code UNAVAILABLE}. The caller is
- * handed on as a request attribute, which {@link CallerInterceptor} puts into the GraphQL context.
+ * Authenticates every request to the GraphQL endpoint before GraphQL sees it: a missing
+ * or unknown key is HTTP 401 with a GraphQL error coded {@code UNAUTHENTICATED}; a key
+ * that cannot be looked up because the database is down is HTTP 503 coded
+ * {@code UNAVAILABLE}. The caller is handed on as a request attribute, which
+ * {@link CallerInterceptor} puts into the GraphQL context.
  */
 @Component
 class ApiKeyFilter extends OncePerRequestFilter {
@@ -54,7 +55,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
 			caller = this.authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
 		}
 		catch (DataAccessException ex) {
-			// A key not in the cache needs the database; without it the request cannot be authenticated.
+			// A key not in the cache needs the database; without it the request cannot be
+			// authenticated.
 			response.setHeader(HttpHeaders.RETRY_AFTER, "1");
 			refuse(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, UNAVAILABLE_BODY);
 			return;

@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns an {@code Authorization} header (Bearer key, or Basic with the key as user name and
- * an empty password) into a {@link Caller}. Lookups are cached for a minute, so a busy key
- * costs no SQL statement per request.
+ * Turns an {@code Authorization} header (Bearer key, or Basic with the key as user name
+ * and an empty password) into a {@link Caller}. Lookups are cached for a minute, so a
+ * busy key costs no SQL statement per request.
  */
 @Component
 class Authenticator {

@@ -6,8 +6,9 @@ import graphql.GraphQLContext;
 import org.dataloader.BatchLoaderEnvironment;
 
 /**
- * The authenticated caller of one request, as its API key says. Controllers receive it with
- * {@code @ContextValue Caller caller}; batch loaders with {@link #of(BatchLoaderEnvironment)}.
+ * The authenticated caller of one request, as its API key says. Controllers receive it
+ * with {@code @ContextValue Caller caller}; batch loaders with
+ * {@link #of(BatchLoaderEnvironment)}.
  *
  * @param partition the tenant and mode the key sees
  * @param tenant the tenant's name

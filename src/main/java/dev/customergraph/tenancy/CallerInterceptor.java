@@ -17,9 +17,8 @@ class CallerInterceptor implements WebGraphQlInterceptor {
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
 		Object caller = request.getAttributes().get(ApiKeyFilter.CALLER_ATTRIBUTE);
 		if (caller != null) {
-			request.configureExecutionInput((input, builder) -> builder
-				.graphQLContext(Map.of(Caller.CONTEXT_KEY, caller))
-				.build());
+			request.configureExecutionInput(
+					(input, builder) -> builder.graphQLContext(Map.of(Caller.CONTEXT_KEY, caller)).build());
 		}
 		return chain.next(request);
 	}

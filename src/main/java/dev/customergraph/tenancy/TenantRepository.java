@@ -33,7 +33,10 @@ public class TenantRepository {
 			.optional();
 	}
 
-	/** Creates the tenant when it is new, stores the key's hash and returns the key, shown once. */
+	/**
+	 * Creates the tenant when it is new, stores the key's hash and returns the key, shown
+	 * once.
+	 */
 	@Transactional
 	public ApiKey createKey(String tenant, boolean livemode, Set<Scope> scopes) {
 		LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
@@ -63,11 +66,16 @@ public class TenantRepository {
 	}
 
 	public Optional<Integer> tenantId(String tenant) {
-		return this.jdbc.sql("SELECT id FROM tenant WHERE name = :name").param("name", tenant).query(Integer.class).optional();
+		return this.jdbc.sql("SELECT id FROM tenant WHERE name = :name")
+			.param("name", tenant)
+			.query(Integer.class)
+			.optional();
 	}
 
 	private static Set<Scope> parseScopes(String scopes) {
-		return Arrays.stream(scopes.split(",")).flatMap((s) -> Scope.of(s).stream()).collect(Collectors.toUnmodifiableSet());
+		return Arrays.stream(scopes.split(","))
+			.flatMap((s) -> Scope.of(s).stream())
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 }

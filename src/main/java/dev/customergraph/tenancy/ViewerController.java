@@ -12,7 +12,8 @@ class ViewerController {
 
 	@QueryMapping
 	Viewer viewer(@ContextValue Caller caller) {
-		return new Viewer(caller.tenant(), caller.livemode(), caller.scopes().stream().map(Scope::value).sorted().toList());
+		return new Viewer(caller.tenant(), caller.livemode(),
+				caller.scopes().stream().map(Scope::value).sorted().toList());
 	}
 
 	record Viewer(String tenant, boolean livemode, List<String> scopes) {

@@ -18,15 +18,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses every mutation field to a key without the {@code customers:write} scope, in one
- * place for all present and future mutations: the field's resolver never runs, so nothing is
- * written, and the field is null with an error coded {@code FORBIDDEN}.
+ * place for all present and future mutations: the field's resolver never runs, so nothing
+ * is written, and the field is null with an error coded {@code FORBIDDEN}.
  */
 @Component
 class WriteScopeInstrumentation implements Instrumentation {
 
 	@Override
-	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
-			InstrumentationState state) {
+	public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher,
+			InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
 		DataFetchingEnvironment environment = parameters.getEnvironment();
 		boolean mutationField = environment.getOperationDefinition().getOperation() == Operation.MUTATION
 				&& environment.getExecutionStepInfo().getPath().getLevel() == 1;

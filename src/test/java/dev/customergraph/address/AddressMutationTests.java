@@ -51,9 +51,9 @@ class AddressMutationTests {
 		assertThat(address).containsEntry("isDefaultShipping", true)
 			.containsEntry("isDefaultBilling", false)
 			.containsEntry("customer", Map.of("id", this.customerId));
-		assertThat((Object) get(payload, "customer")).isEqualTo(input("id", this.customerId, "version", 2,
-				"defaultShippingAddress", Map.of("id", address.get("id")), "defaultBillingAddress", null, "addresses",
-				Map.of("totalCount", 1)));
+		assertThat((Object) get(payload, "customer")).isEqualTo(
+				input("id", this.customerId, "version", 2, "defaultShippingAddress", Map.of("id", address.get("id")),
+						"defaultBillingAddress", null, "addresses", Map.of("totalCount", 1)));
 	}
 
 	@Test
@@ -92,7 +92,9 @@ class AddressMutationTests {
 		Map<String, Object> payload = update(input("id", addressId, "city", "Leeds", "latitude", 53.8));
 		assertThat(userErrors(payload)).isEmpty();
 		Map<String, Object> address = get(payload, "address");
-		assertThat(address).containsEntry("city", "Leeds").containsEntry("latitude", 53.8).containsEntry("line1", "1 Road");
+		assertThat(address).containsEntry("city", "Leeds")
+			.containsEntry("latitude", 53.8)
+			.containsEntry("line1", "1 Road");
 		assertThat((Object) get(address, "customer")).isEqualTo(Map.of("id", this.customerId, "version", 3));
 	}
 
@@ -127,8 +129,8 @@ class AddressMutationTests {
 		assertThat(payload).containsEntry("deletedAddressId", addressId);
 		assertThat((Object) get(payload, "customer")).isEqualTo(input("id", this.customerId, "version", 3,
 				"defaultShippingAddress", null, "defaultBillingAddress", null, "addresses", Map.of("totalCount", 0)));
-		assertThat(userErrors(run(this.tenant, "customerAddresses#DeleteAddress", "deleteCustomerAddress",
-				Map.of("id", addressId))))
+		assertThat(userErrors(
+				run(this.tenant, "customerAddresses#DeleteAddress", "deleteCustomerAddress", Map.of("id", addressId))))
 			.containsExactly("NOT_FOUND input.id");
 	}
 

@@ -16,7 +16,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every Address and Source field, and node() for each type, on rows with every column set. */
+/**
+ * Every Address and Source field, and node() for each type, on rows with every column
+ * set.
+ */
 @GatewayTest
 class AddressQueryTests {
 
@@ -30,12 +33,14 @@ class AddressQueryTests {
 	void everyAddressAndSourceFieldIsServedAndNodeResolvesEachType() {
 		TestTenant tenant = this.tenants.create();
 		long customer = CustomerFixtures.customer("full@example.test").insert(this.jdbc, tenant.partition());
-		long address = insert(tenant, """
-				INSERT INTO address (tenant_id, livemode, customer_id, first_name, last_name, company, phone, line1,
-				  line2, city, region_code, region_name, postal_code, country_code, latitude, longitude, created_at, updated_at)
-				VALUES (:t, FALSE, :c, 'Grace', 'Hopper', 'Navy', '+1 555 0100', '1 Main St', 'Suite 2', 'Arlington',
-				  'VA', 'Virginia', '22201', 'US', 38.88, -77.1, '2025-01-02 03:04:05.678', '2025-02-03 04:05:06')
-				""", customer);
+		long address = insert(tenant,
+				"""
+						INSERT INTO address (tenant_id, livemode, customer_id, first_name, last_name, company, phone, line1,
+						  line2, city, region_code, region_name, postal_code, country_code, latitude, longitude, created_at, updated_at)
+						VALUES (:t, FALSE, :c, 'Grace', 'Hopper', 'Navy', '+1 555 0100', '1 Main St', 'Suite 2', 'Arlington',
+						  'VA', 'Virginia', '22201', 'US', 38.88, -77.1, '2025-01-02 03:04:05.678', '2025-02-03 04:05:06')
+						""",
+				customer);
 		long source = insert(tenant, """
 				INSERT INTO source (tenant_id, livemode, customer_id, type, provider, provider_reference, label, brand,
 				  last4, expiry_month, expiry_year, metadata, created_at, updated_at)
@@ -43,35 +48,43 @@ class AddressQueryTests {
 				  '{"risk": "low", "score": 3}', '2025-01-02 03:04:05', '2025-01-02 03:04:05')
 				""", customer);
 		this.jdbc.sql("UPDATE customer SET default_billing_address_id = :a, default_source_id = :s WHERE id = :c")
-			.param("a", address).param("s", source).param("c", customer).update();
+			.param("a", address)
+			.param("s", source)
+			.param("c", customer)
+			.update();
 
-		Map<String, Object> node = tenant.graphQl().document("""
-				query($a: ID!, $s: ID!) {
-				  address: node(id: $a) { __typename id ... on Address { customer { email } firstName lastName company
-				    phone line1 line2 city regionCode regionName postalCode countryCode latitude longitude
-				    isDefaultShipping isDefaultBilling createdAt updatedAt } }
-				  source: node(id: $s) { __typename ... on Source { type provider providerReference label brand last4
-				    expiryMonth expiryYear metadata isDefault customer { defaultSource { label } defaultBillingAddress { city } } } } }
-				""")
-			.variables(Map.of("a", new GlobalId("Address", address).encode(), "s", new GlobalId("Source", source).encode()))
+		Map<String, Object> node = tenant.graphQl()
+			.document(
+					"""
+							query($a: ID!, $s: ID!) {
+							  address: node(id: $a) { __typename id ... on Address { customer { email } firstName lastName company
+							    phone line1 line2 city regionCode regionName postalCode countryCode latitude longitude
+							    isDefaultShipping isDefaultBilling createdAt updatedAt } }
+							  source: node(id: $s) { __typename ... on Source { type provider providerReference label brand last4
+							    expiryMonth expiryYear metadata isDefault customer { defaultSource { label } defaultBillingAddress { city } } } } }
+							""")
+			.variables(Map.of("a", new GlobalId("Address", address).encode(), "s",
+					new GlobalId("Source", source).encode()))
 			.execute()
 			.path("")
 			.entity(Map.class)
 			.get();
 		Map<String, Object> expectedAddress = new java.util.HashMap<>(Map.ofEntries(Map.entry("__typename", "Address"),
-				Map.entry("id", new GlobalId("Address", address).encode()), Map.entry("customer", Map.of("email", "full@example.test")),
-				Map.entry("firstName", "Grace"), Map.entry("lastName", "Hopper"), Map.entry("company", "Navy"),
-				Map.entry("phone", "+1 555 0100"), Map.entry("line1", "1 Main St"), Map.entry("line2", "Suite 2"),
-				Map.entry("city", "Arlington"), Map.entry("regionCode", "VA"), Map.entry("regionName", "Virginia"),
-				Map.entry("postalCode", "22201"), Map.entry("countryCode", "US"), Map.entry("latitude", 38.88),
-				Map.entry("longitude", -77.1), Map.entry("isDefaultShipping", false), Map.entry("isDefaultBilling", true),
-				Map.entry("createdAt", "2025-01-02T03:04:05.678Z"), Map.entry("updatedAt", "2025-02-03T04:05:06.000Z")));
+				Map.entry("id", new GlobalId("Address", address).encode()),
+				Map.entry("customer", Map.of("email", "full@example.test")), Map.entry("firstName", "Grace"),
+				Map.entry("lastName", "Hopper"), Map.entry("company", "Navy"), Map.entry("phone", "+1 555 0100"),
+				Map.entry("line1", "1 Main St"), Map.entry("line2", "Suite 2"), Map.entry("city", "Arlington"),
+				Map.entry("regionCode", "VA"), Map.entry("regionName", "Virginia"), Map.entry("postalCode", "22201"),
+				Map.entry("countryCode", "US"), Map.entry("latitude", 38.88), Map.entry("longitude", -77.1),
+				Map.entry("isDefaultShipping", false), Map.entry("isDefaultBilling", true),
+				Map.entry("createdAt", "2025-01-02T03:04:05.678Z"),
+				Map.entry("updatedAt", "2025-02-03T04:05:06.000Z")));
 		assertThat(node.get("address")).isEqualTo(expectedAddress);
 		Map<String, Object> expectedSource = new java.util.HashMap<>();
-		expectedSource.putAll(Map.of("__typename", "Source", "type", "WALLET", "provider", "paypal", "providerReference",
-				"pp_1", "label", "Grace's wallet", "metadata", Map.of("risk", "low", "score", 3), "isDefault", true,
-				"customer", Map.of("defaultSource", Map.of("label", "Grace's wallet"), "defaultBillingAddress",
-						Map.of("city", "Arlington"))));
+		expectedSource.putAll(Map.of("__typename", "Source", "type", "WALLET", "provider", "paypal",
+				"providerReference", "pp_1", "label", "Grace's wallet", "metadata", Map.of("risk", "low", "score", 3),
+				"isDefault", true, "customer", Map.of("defaultSource", Map.of("label", "Grace's wallet"),
+						"defaultBillingAddress", Map.of("city", "Arlington"))));
 		for (String absent : List.of("brand", "last4", "expiryMonth", "expiryYear")) {
 			expectedSource.put(absent, null);
 		}

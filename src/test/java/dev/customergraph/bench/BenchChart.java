@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.springframework.web.util.HtmlUtils;
 
-/** The result page: the table, and a bar chart of requests/s, gateway next to the raw JDBC replay. */
+/**
+ * The result page: the table, and a bar chart of requests/s, gateway next to the raw JDBC
+ * replay.
+ */
 final class BenchChart {
 
 	private static final int BAR = 14;
@@ -51,8 +54,9 @@ final class BenchChart {
 			return "";
 		}
 		int width = (int) Math.max(1, value / max * WIDTH);
-		return "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s</title></rect>".formatted(LABEL,
-				y, width, BAR - 2, colour, what) + text(LABEL + width + 4, y + BAR - 3, String.format("%.0f", value));
+		return "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"><title>%s</title></rect>"
+			.formatted(LABEL, y, width, BAR - 2, colour, what)
+				+ text(LABEL + width + 4, y + BAR - 3, String.format("%.0f", value));
 	}
 
 	private static String text(int x, int y, String text) {

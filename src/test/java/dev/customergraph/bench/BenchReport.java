@@ -14,11 +14,12 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns the measurements of a harness run ({@code runs.jsonl}) into the result table: per shape
- * and concurrency the medians over runs of requests/s, p50 and p99, the errors of all runs,
- * the SQL statements per request, and gateway/raw (the gateway's throughput over the JDBC
- * replay's). Prints it and writes {@code results.txt}, {@code .csv}, {@code .json} and
- * {@code .html} next to {@code runs.jsonl}, with the machine and the gateway's GC pauses.
+ * Turns the measurements of a harness run ({@code runs.jsonl}) into the result table: per
+ * shape and concurrency the medians over runs of requests/s, p50 and p99, the errors of
+ * all runs, the SQL statements per request, and gateway/raw (the gateway's throughput
+ * over the JDBC replay's). Prints it and writes {@code results.txt}, {@code .csv},
+ * {@code .json} and {@code .html} next to {@code runs.jsonl}, with the machine and the
+ * gateway's GC pauses.
  *
  * <pre>
  * BenchReport DIR SHAPES   (DIR holds runs.jsonl, machine.txt and optionally gc.log; SHAPES e.g. Q1,Q2)
@@ -80,9 +81,9 @@ public final class BenchReport {
 	}
 
 	private static String table(List<Row> rows) {
-		StringBuilder table = new StringBuilder(String.format("%-5s %4s %4s %10s %9s %9s %7s %8s %10s %9s %9s%n",
-				"shape", "conc", "runs", "req/s", "p50 ms", "p99 ms", "errors", "SQL/req", "raw req/s", "raw p50",
-				"gw/raw"));
+		StringBuilder table = new StringBuilder(
+				String.format("%-5s %4s %4s %10s %9s %9s %7s %8s %10s %9s %9s%n", "shape", "conc", "runs", "req/s",
+						"p50 ms", "p99 ms", "errors", "SQL/req", "raw req/s", "raw p50", "gw/raw"));
 		rows.stream().sorted(Comparator.comparing(Row::concurrency)).forEach((row) -> table.append(row.line()));
 		return table.toString();
 	}
@@ -105,8 +106,8 @@ public final class BenchReport {
 	}
 
 	/**
-	 * One line of the table: medians over runs; null where nothing was measured (Q6 without the
-	 * mutations in the schema, the raw replay of a write shape).
+	 * One line of the table: medians over runs; null where nothing was measured (Q6
+	 * without the mutations in the schema, the raw replay of a write shape).
 	 */
 	record Row(String shape, int concurrency, int runs, Double rps, Double p50Ms, Double p99Ms, long errors,
 			Double statementsPerRequest, Double rawRps, Double rawP50Ms, long rawErrors) {

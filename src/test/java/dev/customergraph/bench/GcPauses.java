@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The gateway's GC pauses over a harness run, read from its {@code -Xlog:gc} file, and whether
- * the heap stays flat: the median heap after GC in the first and in the last minute.
+ * The gateway's GC pauses over a harness run, read from its {@code -Xlog:gc} file, and
+ * whether the heap stays flat: the median heap after GC in the first and in the last
+ * minute.
  *
  * @param pauses stop-the-world pauses
  * @param fullPauses full collections among them
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
 record GcPauses(int pauses, int fullPauses, double totalMs, double maxMs, double seconds, long heapAfterFirstMinuteMb,
 		long heapAfterLastMinuteMb) {
 
-	// [12.345s][info][gc] GC(5) Pause Young (Normal) (G1 Evacuation Pause) 100M->20M(512M) 3.210ms
+	// [12.345s][info][gc] GC(5) Pause Young (Normal) (G1 Evacuation Pause)
+	// 100M->20M(512M) 3.210ms
 	private static final Pattern PAUSE = Pattern
 		.compile("^\\[([\\d.]+)s].*GC\\(\\d+\\) (Pause .*?) (\\d+)M->(\\d+)M\\(\\d+M\\) ([\\d.]+)ms");
 
@@ -52,7 +54,11 @@ record GcPauses(int pauses, int fullPauses, double totalMs, double maxMs, double
 	}
 
 	private static long medianHeap(List<double[]> pauses, double from, double to) {
-		double[] heap = pauses.stream().filter((p) -> p[0] >= from && p[0] <= to).mapToDouble((p) -> p[1]).sorted().toArray();
+		double[] heap = pauses.stream()
+			.filter((p) -> p[0] >= from && p[0] <= to)
+			.mapToDouble((p) -> p[1])
+			.sorted()
+			.toArray();
 		return (heap.length > 0) ? Math.round(heap[heap.length / 2]) : 0;
 	}
 

@@ -25,10 +25,11 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The database's own bound: replays the SQL statements the gateway sent for requests of one
- * benchmark shape (captured by the bench profile, {@code captures/<shape>.json}) straight over
- * JDBC, one connection per client, at the harness's concurrency, with the gateway's driver
- * settings (read from its {@code application.yml}). Prints one JSON line per measurement.
+ * The database's own bound: replays the SQL statements the gateway sent for requests of
+ * one benchmark shape (captured by the bench profile, {@code captures/<shape>.json})
+ * straight over JDBC, one connection per client, at the harness's concurrency, with the
+ * gateway's driver settings (read from its {@code application.yml}). Prints one JSON line
+ * per measurement.
  *
  * <pre>
  * RawReplay --jdbc-url URL --captures DIR --shapes Q1,Q2 --concurrency 16,64 --runs 3 --warmup 5 --duration 20
@@ -54,9 +55,9 @@ public final class RawReplay {
 		for (int run = 1; run <= this.options.runs(); run++) {
 			for (int concurrency : this.options.concurrency()) {
 				for (String shape : this.options.shapes()) {
-					List<List<SqlCapture.Statement>> requests = JSON.readValue(
-							this.options.captures().resolve(shape + ".json").toFile(), new TypeReference<>() {
-							});
+					List<List<SqlCapture.Statement>> requests = JSON
+						.readValue(this.options.captures().resolve(shape + ".json").toFile(), new TypeReference<>() {
+						});
 					Latencies result = measure(driver, sessionSetup, requests, concurrency);
 					Measurement measurement = new Measurement("raw", shape, concurrency, run, result.requests(),
 							result.rps(), result.percentile(50), result.percentile(99), result.errors(),
@@ -69,7 +70,10 @@ public final class RawReplay {
 		}
 	}
 
-	/** Clients replay the captured requests in turn; the first {@code warmup} seconds are not counted. */
+	/**
+	 * Clients replay the captured requests in turn; the first {@code warmup} seconds are
+	 * not counted.
+	 */
 	private Latencies measure(Properties driver, String sessionSetup, List<List<SqlCapture.Statement>> requests,
 			int concurrency) throws Exception {
 		long start = System.nanoTime();
@@ -89,13 +93,16 @@ public final class RawReplay {
 		for (Thread thread : threads) {
 			thread.join();
 		}
-		long[] latencies = clients.stream().flatMapToLong((client) -> Arrays.stream(client.latencies())).sorted().toArray();
+		long[] latencies = clients.stream()
+			.flatMapToLong((client) -> Arrays.stream(client.latencies()))
+			.sorted()
+			.toArray();
 		return new Latencies(latencies, this.options.durationSeconds(), errors.get());
 	}
 
 	/**
-	 * Puts the gateway's driver properties (minus its statement counter) and credentials into
-	 * {@code properties}, and returns its session setup statement.
+	 * Puts the gateway's driver properties (minus its statement counter) and credentials
+	 * into {@code properties}, and returns its session setup statement.
 	 */
 	private static String readDriverSettings(Properties properties) throws IOException {
 		try (InputStream yaml = RawReplay.class.getResourceAsStream("/application.yml")) {
@@ -118,7 +125,10 @@ public final class RawReplay {
 		return node;
 	}
 
-	/** One client: a connection that replays requests back to back and records their latency. */
+	/**
+	 * One client: a connection that replays requests back to back and records their
+	 * latency.
+	 */
 	private static final class Client implements Runnable {
 
 		private final Connection connection;
@@ -173,7 +183,10 @@ public final class RawReplay {
 			}
 		}
 
-		/** Runs a statement and reads every column of every row, as the gateway's row mappers do. */
+		/**
+		 * Runs a statement and reads every column of every row, as the gateway's row
+		 * mappers do.
+		 */
 		private void execute(SqlCapture.Statement statement) throws SQLException {
 			try (PreparedStatement prepared = this.connection.prepareStatement(statement.sql())) {
 				List<SqlCapture.Parameter> parameters = statement.parameters();
@@ -254,7 +267,9 @@ public final class RawReplay {
 			}
 			return new Options(required(values, "jdbc-url"), Path.of(required(values, "captures")),
 					List.of(required(values, "shapes").split(",")),
-					Arrays.stream(values.getOrDefault("concurrency", "16,64").split(",")).map(Integer::valueOf).toList(),
+					Arrays.stream(values.getOrDefault("concurrency", "16,64").split(","))
+						.map(Integer::valueOf)
+						.toList(),
 					Integer.parseInt(values.getOrDefault("runs", "3")),
 					Long.parseLong(values.getOrDefault("warmup", "5")),
 					Long.parseLong(values.getOrDefault("duration", "20")));

@@ -15,8 +15,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The jar's commands, run in-process against the test server's embedded engine (they find it
- * through the data folder, as they would find a running gateway's).
+ * The jar's commands, run in-process against the test server's embedded engine (they find
+ * it through the data folder, as they would find a running gateway's).
  */
 @GatewayTest
 class CommandLineTests {
@@ -38,9 +38,15 @@ class CommandLineTests {
 			.build()
 			.document("{ viewer { tenant livemode scopes } }")
 			.execute()
-			.path("viewer.tenant").entity(String.class).isEqualTo("cli-tenant")
-			.path("viewer.livemode").entity(Boolean.class).isEqualTo(true)
-			.path("viewer.scopes").entityList(String.class).containsExactly("customers:read");
+			.path("viewer.tenant")
+			.entity(String.class)
+			.isEqualTo("cli-tenant")
+			.path("viewer.livemode")
+			.entity(Boolean.class)
+			.isEqualTo(true)
+			.path("viewer.scopes")
+			.entityList(String.class)
+			.containsExactly("customers:read");
 	}
 
 	@Test
@@ -72,9 +78,11 @@ class CommandLineTests {
 	@Test
 	void badArgumentsExplainThemselvesAndExitNonZero() {
 		for (List<String> args : List.of(List.of("keys", "create", "--tenant", "x", "--mode", "prod"),
-				List.of("keys", "create", "--mode", "test"), List.of("keys", "create", "--tenant", "Bad Name", "--mode", "test"),
+				List.of("keys", "create", "--mode", "test"),
+				List.of("keys", "create", "--tenant", "Bad Name", "--mode", "test"),
 				List.of("keys", "create", "--tenant", "x", "--mode", "test", "--scopes", "admin"),
-				List.of("seed", "--tenant", "x", "--customers", "many"), List.of("seed", "--tenant", "x", "--customers", "0"),
+				List.of("seed", "--tenant", "x", "--customers", "many"),
+				List.of("seed", "--tenant", "x", "--customers", "0"),
 				List.of("seed", "--tenant", "x", "--customers", "5", "--colour", "red"),
 				List.of("seed", "--tenant", "x", "--customers", "5", "--existing", "replace"), List.of("frobnicate"),
 				List.of("keys", "create", "--tenant"))) {

@@ -9,13 +9,18 @@ import dev.customergraph.tenancy.TestTenants.TestTenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Creates customers through the HTTP API for tests of the write side, and reads them back as clients see them. */
+/**
+ * Creates customers through the HTTP API for tests of the write side, and reads them back
+ * as clients see them.
+ */
 public final class CustomerApi {
 
 	private CustomerApi() {
 	}
 
-	/** Creates a customer with this email (and any other input fields) and returns its id. */
+	/**
+	 * Creates a customer with this email (and any other input fields) and returns its id.
+	 */
 	public static String create(TestTenant tenant, String email, Map<String, Object> more) {
 		Map<String, Object> input = new HashMap<>(more);
 		input.put("email", email);
@@ -37,19 +42,13 @@ public final class CustomerApi {
 	/** The customer as the read side shows it, or null. */
 	@SuppressWarnings("unchecked")
 	public static Map<String, Object> read(TestTenant tenant, String id) {
-		return tenant.graphQl()
-			.document("""
-					query($id: ID!) { customer(id: $id) {
-					  id email firstName lastName phone locale type enabled code tags vatNumber acceptsMarketing avatarUrl
-					  metadata paymentProviders { provider customerRef } requestToBeForgotten version updatedAt
-					  addresses { totalCount nodes { id } } sources { totalCount nodes { id } }
-					  defaultShippingAddress { id } defaultBillingAddress { id } defaultSource { id } } }
-					""")
-			.variable("id", id)
-			.execute()
-			.path("customer")
-			.entity(Map.class)
-			.get();
+		return tenant.graphQl().document("""
+				query($id: ID!) { customer(id: $id) {
+				  id email firstName lastName phone locale type enabled code tags vatNumber acceptsMarketing avatarUrl
+				  metadata paymentProviders { provider customerRef } requestToBeForgotten version updatedAt
+				  addresses { totalCount nodes { id } } sources { totalCount nodes { id } }
+				  defaultShippingAddress { id } defaultBillingAddress { id } defaultSource { id } } }
+				""").variable("id", id).execute().path("customer").entity(Map.class).get();
 	}
 
 	public static int customerCount(TestTenant tenant) {

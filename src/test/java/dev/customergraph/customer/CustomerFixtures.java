@@ -10,7 +10,10 @@ import dev.customergraph.tenancy.Partition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
-/** Writes customers straight into the database for read tests: {@code customer("a@x.test").insert(...)}. */
+/**
+ * Writes customers straight into the database for read tests:
+ * {@code customer("a@x.test").insert(...)}.
+ */
 public final class CustomerFixtures {
 
 	private final String email;

@@ -93,11 +93,11 @@ class CustomerMutationTests {
 
 	@Test
 	void createCustomerReportsEveryInvalidFieldWithItsPathAndWritesNothing() {
-		Map<String, Object> payload = CustomerApi.createPayload(this.tenant, Map.of("email", "not-an-email",
-				"phone", "call me", "locale", "english", "code", "", "tags", List.of("ok", " "), "avatarUrl",
-				"not a url", "vatNumber", "x".repeat(33), "paymentProviders",
-				List.of(Map.of("provider", "", "customerRef", "cus_1")), "addresses",
-				List.of(Map.of("countryCode", "XX", "latitude", 91.0, "longitude", -181.0))));
+		Map<String, Object> payload = CustomerApi.createPayload(this.tenant,
+				Map.of("email", "not-an-email", "phone", "call me", "locale", "english", "code", "", "tags",
+						List.of("ok", " "), "avatarUrl", "not a url", "vatNumber", "x".repeat(33), "paymentProviders",
+						List.of(Map.of("provider", "", "customerRef", "cus_1")), "addresses",
+						List.of(Map.of("countryCode", "XX", "latitude", 91.0, "longitude", -181.0))));
 		assertThat(userErrors(payload)).containsExactlyInAnyOrder("INVALID input.addresses.0.countryCode",
 				"INVALID input.addresses.0.latitude", "INVALID input.addresses.0.longitude", "INVALID input.avatarUrl",
 				"INVALID input.code", "INVALID input.email", "INVALID input.locale",
@@ -123,15 +123,17 @@ class CustomerMutationTests {
 		CustomerApi.create(this.tenant, "taken@example.com", Map.of("code", "K1"));
 		assertThat(userErrors(CustomerApi.createPayload(this.tenant, Map.of("email", "TAKEN@example.COM"))))
 			.containsExactly("TAKEN input.email");
-		assertThat(userErrors(
-				CustomerApi.createPayload(this.tenant, Map.of("email", "other@example.com", "code", "k1"))))
+		assertThat(
+				userErrors(CustomerApi.createPayload(this.tenant, Map.of("email", "other@example.com", "code", "k1"))))
 			.containsExactly("TAKEN input.code");
 		assertThat(CustomerApi.customerCount(this.tenant)).isOne();
 	}
 
 	@Test
 	void moreInitialAddressesThanTheLimitIsLimitExceededAndWritesNothing() {
-		List<Map<String, Object>> four = IntStream.range(0, 4).mapToObj((i) -> Map.<String, Object>of("city", "C" + i)).toList();
+		List<Map<String, Object>> four = IntStream.range(0, 4)
+			.mapToObj((i) -> Map.<String, Object>of("city", "C" + i))
+			.toList();
 		Map<String, Object> payload = CustomerApi.createPayload(this.tenant,
 				Map.of("email", "many@example.com", "addresses", four));
 		assertThat(userErrors(payload)).containsExactly("LIMIT_EXCEEDED input.addresses");
@@ -234,7 +236,8 @@ class CustomerMutationTests {
 		assertThat(userErrors(update(input("id", "nonsense", "firstName", "X")))).containsExactly("INVALID input.id");
 		assertThat(userErrors(run(this.tenant, "customers#DeleteCustomer", "deleteCustomer", Map.of("id", id))))
 			.containsExactly("NOT_FOUND input.id");
-		assertThat(userErrors(tags("AddTags", "addCustomerTags", id, List.of("a")))).containsExactly("NOT_FOUND input.id");
+		assertThat(userErrors(tags("AddTags", "addCustomerTags", id, List.of("a"))))
+			.containsExactly("NOT_FOUND input.id");
 		assertThat(userErrors(tags("RemoveTags", "removeCustomerTags", id, List.of("a"))))
 			.containsExactly("NOT_FOUND input.id");
 	}
@@ -274,7 +277,8 @@ class CustomerMutationTests {
 		String id = CustomerApi.create(this.tenant, "t@example.com", Map.of("tags", List.of("a")));
 		Map<String, Object> added = tags("AddTags", "addCustomerTags", id, List.of(" c ", "b", "A", "c"));
 		assertThat(userErrors(added)).isEmpty();
-		assertThat((Object) get(added, "customer")).isEqualTo(Map.of("id", id, "tags", List.of("a", "b", "c"), "version", 2));
+		assertThat((Object) get(added, "customer"))
+			.isEqualTo(Map.of("id", id, "tags", List.of("a", "b", "c"), "version", 2));
 		Map<String, Object> removed = tags("RemoveTags", "removeCustomerTags", id, List.of("a", " c", "absent"));
 		assertThat((Object) get(removed, "customer")).isEqualTo(Map.of("id", id, "tags", List.of("b"), "version", 3));
 	}

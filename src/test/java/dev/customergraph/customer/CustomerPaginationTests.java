@@ -25,7 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Relay pagination over keyset cursors: full walks both ways, in every ordering, also under writes. */
+/**
+ * Relay pagination over keyset cursors: full walks both ways, in every ordering, also
+ * under writes.
+ */
 @GatewayTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomerPaginationTests {
@@ -88,8 +91,8 @@ class CustomerPaginationTests {
 		assertThat(back.pageInfo().hasPreviousPage()).isFalse();
 		assertThat(back.pageInfo().hasNextPage()).isTrue();
 
-		Page between = page(Map.of("first", 100, "after", first.edges().get(0).cursor(), "before",
-				second.edges().get(0).cursor()));
+		Page between = page(
+				Map.of("first", 100, "after", first.edges().get(0).cursor(), "before", second.edges().get(0).cursor()));
 		assertThat(between.edges()).containsExactlyElementsOf(first.edges().subList(1, 5));
 
 		Page empty = page(Map.of("first", 0));
@@ -112,7 +115,8 @@ class CustomerPaginationTests {
 			int n = 0;
 			while (walking.get() && n < 2_000) {
 				n++;
-				// New rows land everywhere in the order: before, inside and after the walk's position.
+				// New rows land everywhere in the order: before, inside and after the
+				// walk's position.
 				CustomerFixtures.customer("churn" + n + "@example.test")
 					.named("Churn", "Row")
 					.createdAt(LocalDateTime.of(2024, 1, 1, 0, 0).plusSeconds((n * 37L) % 260))
@@ -155,8 +159,9 @@ class CustomerPaginationTests {
 			default -> "id";
 		};
 		String dir = direction.equals("DESC") ? " DESC" : " ASC";
-		return this.jdbc.sql("SELECT id FROM customer WHERE tenant_id = :t AND livemode = FALSE ORDER BY " + column
-				+ dir + ", id" + dir)
+		return this.jdbc
+			.sql("SELECT id FROM customer WHERE tenant_id = :t AND livemode = FALSE ORDER BY " + column + dir + ", id"
+					+ dir)
 			.param("t", this.tenant.partition().tenantId())
 			.query(Long.class)
 			.list();

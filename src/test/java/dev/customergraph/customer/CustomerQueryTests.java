@@ -14,7 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Customer root fields, every Customer field and every filter, over the benchmark dataset's first 200 rows. */
+/**
+ * Customer root fields, every Customer field and every filter, over the benchmark
+ * dataset's first 200 rows.
+ */
 @GatewayTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomerQueryTests {
@@ -33,8 +36,10 @@ class CustomerQueryTests {
 
 	@Test
 	void customerByEmailShowsEveryField() {
-		// i = 120: business, code, VAT number, metadata, no tags (i mod 5 = 0), three-way defaults absent
-		// i = 20 has metadata; i = 60: addresses 0, sources 0; i = 9: 3 addresses, 2 sources.
+		// i = 120: business, code, VAT number, metadata, no tags (i mod 5 = 0), three-way
+		// defaults absent
+		// i = 20 has metadata; i = 60: addresses 0, sources 0; i = 9: 3 addresses, 2
+		// sources.
 		Map<String, Object> customer = this.tenant.graphQl().document("""
 				{ customerByEmail(email: "ADA.SMITH.120@example.test") {
 				    id email firstName lastName displayName phone locale type enabled code tags vatNumber
@@ -67,34 +72,45 @@ class CustomerQueryTests {
 			.document("query($id: ID!) { customer(id: $id) { email } node(id: $id) { id ... on Customer { email } } }")
 			.variable("id", id)
 			.execute()
-			.path("customer.email").entity(String.class).isEqualTo("ada.smith.120@example.test")
-			.path("node.email").entity(String.class).isEqualTo("ada.smith.120@example.test");
+			.path("customer.email")
+			.entity(String.class)
+			.isEqualTo("ada.smith.120@example.test")
+			.path("node.email")
+			.entity(String.class)
+			.isEqualTo("ada.smith.120@example.test");
 	}
 
 	@Test
 	void customerWithAddressesAndSourcesShowsTheirDefaults() {
-		// i = 9: tags {TAGS[1], TAGS[4]}, three addresses (j = 0 ships, j = 2 bills), one card.
-		Map<String, Object> customer = this.tenant.graphQl().document("""
-				{ customerByEmail(email: "jon.young.9@example.test") {
-				    tags
-				    defaultShippingAddress { line1 line2 city countryCode postalCode latitude longitude isDefaultShipping isDefaultBilling }
-				    defaultBillingAddress { line1 line2 isDefaultShipping isDefaultBilling }
-				    addresses { totalCount nodes { line1 } }
-				    sources { totalCount nodes { type provider providerReference brand last4 expiryMonth expiryYear isDefault } }
-				    defaultSource { providerReference } } }
-				""").execute().path("customerByEmail").entity(Map.class).get();
+		// i = 9: tags {TAGS[1], TAGS[4]}, three addresses (j = 0 ships, j = 2 bills), one
+		// card.
+		Map<String, Object> customer = this.tenant.graphQl()
+			.document(
+					"""
+							{ customerByEmail(email: "jon.young.9@example.test") {
+							    tags
+							    defaultShippingAddress { line1 line2 city countryCode postalCode latitude longitude isDefaultShipping isDefaultBilling }
+							    defaultBillingAddress { line1 line2 isDefaultShipping isDefaultBilling }
+							    addresses { totalCount nodes { line1 } }
+							    sources { totalCount nodes { type provider providerReference brand last4 expiryMonth expiryYear isDefault } }
+							    defaultSource { providerReference } } }
+							""")
+			.execute()
+			.path("customerByEmail")
+			.entity(Map.class)
+			.get();
 		assertThat(customer.get("tags")).isEqualTo(List.of("b2b", "wholesale"));
-		assertThat(customer.get("defaultShippingAddress")).isEqualTo(withNulls("line1", "10 Main Street", "line2",
-				null, "city", "Sao Paulo", "countryCode", "BR", "postalCode", "00279", "latitude", -40.5,
-				"longitude", -85.5, "isDefaultShipping", true, "isDefaultBilling", false));
+		assertThat(customer.get("defaultShippingAddress")).isEqualTo(withNulls("line1", "10 Main Street", "line2", null,
+				"city", "Sao Paulo", "countryCode", "BR", "postalCode", "00279", "latitude", -40.5, "longitude", -85.5,
+				"isDefaultShipping", true, "isDefaultBilling", false));
 		assertThat(customer.get("defaultBillingAddress")).isEqualTo(Map.of("line1", "12 Main Street", "line2", "Apt 2",
 				"isDefaultShipping", false, "isDefaultBilling", true));
-		assertThat(customer.get("addresses")).isEqualTo(Map.of("totalCount", 3, "nodes",
-				List.of(Map.of("line1", "10 Main Street"), Map.of("line1", "11 Main Street"),
-						Map.of("line1", "12 Main Street"))));
+		assertThat(customer.get("addresses"))
+			.isEqualTo(Map.of("totalCount", 3, "nodes", List.of(Map.of("line1", "10 Main Street"),
+					Map.of("line1", "11 Main Street"), Map.of("line1", "12 Main Street"))));
 		assertThat(customer.get("sources")).isEqualTo(Map.of("totalCount", 1, "nodes",
-				List.of(Map.of("type", "CARD", "provider", "adyen", "providerReference", "src_9_0", "brand", "mastercard",
-						"last4", "0117", "expiryMonth", 10, "expiryYear", 2031, "isDefault", true))));
+				List.of(Map.of("type", "CARD", "provider", "adyen", "providerReference", "src_9_0", "brand",
+						"mastercard", "last4", "0117", "expiryMonth", 10, "expiryYear", 2031, "isDefault", true))));
 		assertThat(customer.get("defaultSource")).isEqualTo(Map.of("providerReference", "src_9_0"));
 	}
 
@@ -103,13 +119,15 @@ class CustomerQueryTests {
 		assertThat(count("{ email: \"UMA.SMITH.100@EXAMPLE.TEST\" }")).isEqualTo(1);
 		assertThat(count("{ email: \"eva.young.4@example.test\" }")).isEqualTo(1);
 		assertThat(count("{ email: \"eva.young.5@example.test\" }")).isEqualTo(0);
-		// FIRST[i mod 40] = Ada for i = 40, 80, … 200: five; "ad" also prefixes no last name.
+		// FIRST[i mod 40] = Ada for i = 40, 80, … 200: five; "ad" also prefixes no last
+		// name.
 		assertThat(count("{ search: \"ad\" }")).isEqualTo(5);
 		assertThat(count("{ search: \"AD\" }")).isEqualTo(5);
 		assertThat(count("{ search: \"smi\" }")).isEqualTo(countWhere((i) -> i * 7 % 35 == 0));
 		assertThat(count("{ search: \"%\" }")).isEqualTo(0);
 		assertThat(count("{ tags: [\"vip\"] }")).isEqualTo(countWhere((i) -> hasTag(i, 0) || i % 97 == 0));
-		assertThat(count("{ tags: [\"vip\", \"staff\"] }")).isEqualTo(countWhere((i) -> (hasTag(i, 0) || i % 97 == 0) && hasTag(i, 2)));
+		assertThat(count("{ tags: [\"vip\", \"staff\"] }"))
+			.isEqualTo(countWhere((i) -> (hasTag(i, 0) || i % 97 == 0) && hasTag(i, 2)));
 		assertThat(count("{ type: BUSINESS }")).isEqualTo(CUSTOMERS / 10);
 		assertThat(count("{ enabled: false }")).isEqualTo(CUSTOMERS / 50);
 		assertThat(count("{ requestToBeForgotten: false }")).isEqualTo(CUSTOMERS);
@@ -132,12 +150,18 @@ class CustomerQueryTests {
 			.document("query($ids: [ID!]) { customers(filter: {ids: $ids}) { totalCount nodes { id } } }")
 			.variable("ids", ids.subList(0, 2))
 			.execute()
-			.path("customers.totalCount").entity(Integer.class).isEqualTo(2)
-			.path("customers.nodes[*].id").entityList(String.class).containsExactly(ids.get(0), ids.get(1));
+			.path("customers.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(2)
+			.path("customers.nodes[*].id")
+			.entityList(String.class)
+			.containsExactly(ids.get(0), ids.get(1));
 		this.tenant.graphQl()
 			.document("{ customers(filter: {ids: []}) { totalCount nodes { id } } }")
 			.execute()
-			.path("customers.totalCount").entity(Integer.class).isEqualTo(0);
+			.path("customers.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(0);
 	}
 
 	private static boolean hasTag(long i, int tag) {

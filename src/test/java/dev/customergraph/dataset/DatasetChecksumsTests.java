@@ -10,7 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** The seed writes exactly the rows of the dataset specification: its checksum table at N = 10,000. */
+/**
+ * The seed writes exactly the rows of the dataset specification: its checksum table at N
+ * = 10,000.
+ */
 @GatewayTest
 class DatasetChecksumsTests {
 

@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A database outage in the middle of the run: requests fail fast with {@code UNAVAILABLE},
- * readiness goes DOWN while liveness stays UP, and the gateway recovers by itself when the
- * engine is back, leaving the shared context healthy for the other tests.
+ * A database outage in the middle of the run: requests fail fast with
+ * {@code UNAVAILABLE}, readiness goes DOWN while liveness stays UP, and the gateway
+ * recovers by itself when the engine is back, leaving the shared context healthy for the
+ * other tests.
  */
 @GatewayTest
 class DatabaseFaultTests {

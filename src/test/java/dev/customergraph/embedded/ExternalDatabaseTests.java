@@ -18,9 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With {@code spring.datasource.url} set, the gateway starts nothing embedded and migrates the
- * database it is given. The test engine stands in for an external MySQL here; set
- * {@code EXTERNAL_MYSQL_URL} (with {@code _USERNAME}, {@code _PASSWORD}) to run it against a real one too.
+ * With {@code spring.datasource.url} set, the gateway starts nothing embedded and
+ * migrates the database it is given. The test engine stands in for an external MySQL
+ * here; set {@code EXTERNAL_MYSQL_URL} (with {@code _USERNAME}, {@code _PASSWORD}) to run
+ * it against a real one too.
  */
 @GatewayTest
 class ExternalDatabaseTests {

@@ -16,7 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The gateway as an Apollo Federation 2 subgraph: {@code _service} and batched {@code _entities}. */
+/**
+ * The gateway as an Apollo Federation 2 subgraph: {@code _service} and batched
+ * {@code _entities}.
+ */
 @GatewayTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FederationTests {
@@ -60,7 +63,8 @@ class FederationTests {
 		List<Map<String, Object>> representations = new ArrayList<>();
 		idsOf("{ customers(first: 10) { nodes { id } } }", "customers.nodes[*].id")
 			.forEach((id) -> representations.add(Map.of("__typename", "Customer", "id", id)));
-		idsOf("{ customers(first: 20) { nodes { addresses { nodes { id } } } } }", "customers.nodes[*].addresses.nodes[*].id")
+		idsOf("{ customers(first: 20) { nodes { addresses { nodes { id } } } } }",
+				"customers.nodes[*].addresses.nodes[*].id")
 			.forEach((id) -> representations.add(Map.of("__typename", "Address", "id", id)));
 		idsOf("{ sources(first: 10) { nodes { id } } }", "sources.nodes[*].id")
 			.forEach((id) -> representations.add(Map.of("__typename", "Source", "id", id)));
@@ -71,10 +75,14 @@ class FederationTests {
 			.document(ENTITIES)
 			.variable("representations", representations)
 			.execute()
-			.errors().verify()
-			.path("_entities[*].id").entityList(String.class).get();
+			.errors()
+			.verify()
+			.path("_entities[*].id")
+			.entityList(String.class)
+			.get();
 		assertThat(SqlStatementCounter.total() - before).isEqualTo(3);
-		assertThat(resolvedIds).containsExactlyElementsOf(representations.stream().map((r) -> (String) r.get("id")).toList());
+		assertThat(resolvedIds)
+			.containsExactlyElementsOf(representations.stream().map((r) -> (String) r.get("id")).toList());
 	}
 
 	@Test
@@ -85,8 +93,10 @@ class FederationTests {
 			.document(ENTITIES)
 			.variable("representations", List.of(Map.of("__typename", "Customer", "id", foreignId)))
 			.execute()
-			.errors().verify()
-			.path("_entities[0]").valueIsNull();
+			.errors()
+			.verify()
+			.path("_entities[0]")
+			.valueIsNull();
 	}
 
 	private List<String> idsOf(String document, String path) {

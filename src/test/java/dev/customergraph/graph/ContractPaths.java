@@ -22,9 +22,10 @@ import graphql.schema.GraphQLTypeUtil;
 import org.springframework.core.io.ClassPathResource;
 
 /**
- * Names the contract requires, written as paths from a type: {@code Type.field} (then into the
- * field's type), {@code field(arg)} (then into the argument's type), {@code field(a, b)},
- * {@code Enum.VALUE} and {@code Input.field}. See {@code contract/required-names.txt}.
+ * Names the contract requires, written as paths from a type: {@code Type.field} (then
+ * into the field's type), {@code field(arg)} (then into the argument's type),
+ * {@code field(a, b)}, {@code Enum.VALUE} and {@code Input.field}. See
+ * {@code contract/required-names.txt}.
  */
 final class ContractPaths {
 
@@ -49,7 +50,9 @@ final class ContractPaths {
 
 	/** For each path the schema lacks, what is missing. */
 	static List<String> missing(GraphQLSchema schema, List<String> paths) {
-		return paths.stream().flatMap((path) -> missing(schema, path).map((what) -> path + ": " + what).stream()).toList();
+		return paths.stream()
+			.flatMap((path) -> missing(schema, path).map((what) -> path + ": " + what).stream())
+			.toList();
 	}
 
 	private static Optional<String> missing(GraphQLSchema schema, String path) {

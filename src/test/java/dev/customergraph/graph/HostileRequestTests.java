@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A corpus of hostile requests: each is answered without a server error, without leaking
- * internals, with its documented code and, where it is refused, without any SQL statement.
+ * internals, with its documented code and, where it is refused, without any SQL
+ * statement.
  */
 @GatewayTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,26 +51,34 @@ class HostileRequestTests {
 	}
 
 	static Stream<Arguments> refusedDocuments() {
-		return Stream.of(Arguments.of("depth bomb", "{ a ".repeat(2000) + "}".repeat(2000), "QUERY_TOO_DEEP"),
-				Arguments.of("alias bomb", "{ viewer { " + repeat(1000, (i) -> "a" + i + ": tenant") + " } }",
-						"TOO_MANY_ALIASES"),
-				Arguments.of("fragment explosion", fragments(30) + " { viewer { ...F29 } }", "TOO_MANY_FIELDS"),
-				Arguments.of("directive flood", "{ viewer " + "@skip(if: false) ".repeat(1000) + "{ tenant } }",
-						"TOO_MANY_DIRECTIVES"),
-				Arguments.of("token flood", "{ viewer { " + "tenant ".repeat(20_000) + "} }", "QUERY_TOO_LARGE"),
-				Arguments.of("nested input bomb", "{ customers(filter: " + "{ a: ".repeat(1000) + "1" + "}".repeat(1000)
-						+ ") { totalCount } }", "QUERY_TOO_DEEP"),
-				Arguments.of("root field flood", "{ " + "__typename ".repeat(1000) + "}", "TOO_MANY_ROOT_FIELDS"),
-				Arguments.of("introspection is not exempt", "{ __schema { types { fields { type { " + "ofType { "
-						.repeat(20) + "name" + " }".repeat(20) + " } } } } }", "QUERY_TOO_DEEP"),
-				Arguments.of("named like introspection", "{ ...__schema } fragment __schema on Query { "
-						+ "a { ".repeat(20) + "b" + " }".repeat(20) + " }", "QUERY_TOO_DEEP"),
-				Arguments.of("fragment cycle", "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }",
-						"GRAPHQL_VALIDATION_FAILED"),
-				Arguments.of("huge list literal", "{ nodes(ids: [" + repeat(5000, (i) -> "\"x\"") + "]) { id } }",
-						"LIST_TOO_LONG"),
-				Arguments.of("expensive nesting", "{ customers(first: 100) { nodes { sources(first: 100) { nodes { id } } } } }",
-						"QUERY_TOO_COMPLEX"));
+		return Stream
+			.of(Arguments.of("depth bomb", "{ a ".repeat(2000) + "}".repeat(2000), "QUERY_TOO_DEEP"),
+					Arguments.of("alias bomb", "{ viewer { " + repeat(1000, (i) -> "a" + i + ": tenant") + " } }",
+							"TOO_MANY_ALIASES"),
+					Arguments.of("fragment explosion", fragments(30) + " { viewer { ...F29 } }", "TOO_MANY_FIELDS"),
+					Arguments.of("directive flood", "{ viewer " + "@skip(if: false) ".repeat(1000) + "{ tenant } }",
+							"TOO_MANY_DIRECTIVES"),
+					Arguments.of("token flood", "{ viewer { " + "tenant ".repeat(20_000) + "} }", "QUERY_TOO_LARGE"),
+					Arguments.of("nested input bomb",
+							"{ customers(filter: " + "{ a: ".repeat(1000) + "1" + "}".repeat(1000)
+									+ ") { totalCount } }",
+							"QUERY_TOO_DEEP"),
+					Arguments.of("root field flood", "{ " + "__typename ".repeat(1000) + "}", "TOO_MANY_ROOT_FIELDS"),
+					Arguments.of("introspection is not exempt",
+							"{ __schema { types { fields { type { " + "ofType { ".repeat(20) + "name" + " }".repeat(20)
+									+ " } } } } }",
+							"QUERY_TOO_DEEP"),
+					Arguments.of("named like introspection",
+							"{ ...__schema } fragment __schema on Query { " + "a { ".repeat(20) + "b" + " }".repeat(20)
+									+ " }",
+							"QUERY_TOO_DEEP"),
+					Arguments.of("fragment cycle", "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }",
+							"GRAPHQL_VALIDATION_FAILED"),
+					Arguments.of("huge list literal", "{ nodes(ids: [" + repeat(5000, (i) -> "\"x\"") + "]) { id } }",
+							"LIST_TOO_LONG"),
+					Arguments.of("expensive nesting",
+							"{ customers(first: 100) { nodes { sources(first: 100) { nodes { id } } } } }",
+							"QUERY_TOO_COMPLEX"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -81,13 +90,18 @@ class HostileRequestTests {
 	}
 
 	static Stream<Arguments> malformedBodies() {
-		return Stream.of(Arguments.of("1 MB query", json("{ viewer { " + "tenant ".repeat(160_000) + "} }"),
-				MediaType.APPLICATION_JSON, 413, "REQUEST_TOO_LARGE"),
-				Arguments.of("deeply nested list variable", ("{\"query\":\"query($ids: [ID!]!) { nodes(ids: $ids) { id } }\","
-						+ "\"variables\":{\"ids\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}}").getBytes(StandardCharsets.UTF_8),
+		return Stream.of(
+				Arguments.of("1 MB query", json("{ viewer { " + "tenant ".repeat(160_000) + "} }"),
+						MediaType.APPLICATION_JSON, 413, "REQUEST_TOO_LARGE"),
+				Arguments.of("deeply nested list variable",
+						("{\"query\":\"query($ids: [ID!]!) { nodes(ids: $ids) { id } }\"," + "\"variables\":{\"ids\":"
+								+ "[".repeat(100_000) + "]".repeat(100_000) + "}}")
+							.getBytes(StandardCharsets.UTF_8),
 						MediaType.APPLICATION_JSON, 400, "BAD_REQUEST"),
-				Arguments.of("invalid UTF-8", concat("{\"query\":\"{ customerByEmail(email: \\\"".getBytes(StandardCharsets.UTF_8),
-						new byte[] { (byte) 0xC3, (byte) 0x28, (byte) 0xFF }, "\\\") { id } }\"}".getBytes(StandardCharsets.UTF_8)),
+				Arguments.of("invalid UTF-8",
+						concat("{\"query\":\"{ customerByEmail(email: \\\"".getBytes(StandardCharsets.UTF_8),
+								new byte[] { (byte) 0xC3, (byte) 0x28, (byte) 0xFF },
+								"\\\") { id } }\"}".getBytes(StandardCharsets.UTF_8)),
 						MediaType.APPLICATION_JSON, 400, "BAD_REQUEST"),
 				Arguments.of("XML", "<query>{ __typename }</query>".getBytes(StandardCharsets.UTF_8),
 						MediaType.APPLICATION_XML, 415, "UNSUPPORTED_MEDIA_TYPE"),
@@ -97,7 +111,8 @@ class HostileRequestTests {
 						"UNSUPPORTED_MEDIA_TYPE"),
 				Arguments.of("not JSON", "query { __typename }".getBytes(StandardCharsets.UTF_8),
 						MediaType.APPLICATION_JSON, 400, "BAD_REQUEST"),
-				Arguments.of("batch", ("[" + "{\"query\":\"{ __typename }\"},".repeat(100) + "{}]").getBytes(StandardCharsets.UTF_8),
+				Arguments.of("batch",
+						("[" + "{\"query\":\"{ __typename }\"},".repeat(100) + "{}]").getBytes(StandardCharsets.UTF_8),
 						MediaType.APPLICATION_JSON, 400, "BAD_REQUEST"));
 	}
 
@@ -149,12 +164,20 @@ class HostileRequestTests {
 		assertThat(this.graphQl.post("{ customers { totalCount } }").json()).doesNotContainKey("errors");
 	}
 
-	/** Fragments F0 … F(n-1), each spreading the one before twice: 2^n fields when inlined. */
+	/**
+	 * Fragments F0 … F(n-1), each spreading the one before twice: 2^n fields when
+	 * inlined.
+	 */
 	private static String fragments(int count) {
 		StringBuilder fragments = new StringBuilder("fragment F0 on Viewer { tenant }");
 		for (int i = 1; i < count; i++) {
-			fragments.append(" fragment F").append(i).append(" on Viewer { ...F").append(i - 1).append(" ...F")
-				.append(i - 1).append(" }");
+			fragments.append(" fragment F")
+				.append(i)
+				.append(" on Viewer { ...F")
+				.append(i - 1)
+				.append(" ...F")
+				.append(i - 1)
+				.append(" }");
 		}
 		return fragments.toString();
 	}

@@ -17,8 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Malformed ids, cursors, enum values and scalars get a precise message written for the client
- * (no AST node or Java type in it) and a code.
+ * Malformed ids, cursors, enum values and scalars get a precise message written for the
+ * client (no AST node or Java type in it) and a code.
  */
 @GatewayTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,7 +36,8 @@ class InvalidInputMessagesTests {
 
 	static Stream<Arguments> malformedInputs() {
 		return Stream.of(
-				Arguments.of("{ customer(id: \"nope\") { id } }", Map.of(), "INVALID", "'nope' is not a valid global id."),
+				Arguments.of("{ customer(id: \"nope\") { id } }", Map.of(), "INVALID",
+						"'nope' is not a valid global id."),
 				Arguments.of("{ customer(id: \"" + new GlobalId("Source", 1).encode() + "\") { id } }", Map.of(),
 						"INVALID", "is not a Customer id."),
 				Arguments.of("{ customers(after: \"nope\") { totalCount } }", Map.of(), "INVALID", "Invalid cursor"),
@@ -64,16 +65,11 @@ class InvalidInputMessagesTests {
 	@ParameterizedTest
 	@MethodSource("malformedInputs")
 	void malformedInputsGetPreciseMessages(String query, Map<String, Object> variables, String code, String message) {
-		this.tenant.graphQl()
-			.document(query)
-			.variables(variables)
-			.execute()
-			.errors()
-			.satisfy((errors) -> {
-				assertThat(errors).hasSize(1);
-				assertThat(errors.get(0).getExtensions()).containsEntry("code", code);
-				assertThat(errors.get(0).getMessage()).contains(message).doesNotContain("Value{", "java.");
-			});
+		this.tenant.graphQl().document(query).variables(variables).execute().errors().satisfy((errors) -> {
+			assertThat(errors).hasSize(1);
+			assertThat(errors.get(0).getExtensions()).containsEntry("code", code);
+			assertThat(errors.get(0).getMessage()).contains(message).doesNotContain("Value{", "java.");
+		});
 	}
 
 }

@@ -26,7 +26,10 @@ import org.springframework.graphql.GraphQlResponse;
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The requested cost of queries, computed before execution and reported in {@code extensions.cost}. */
+/**
+ * The requested cost of queries, computed before execution and reported in
+ * {@code extensions.cost}.
+ */
 @GatewayTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryCostTests {
@@ -48,8 +51,7 @@ class QueryCostTests {
 	}
 
 	static Stream<Arguments> queries() {
-		return Stream.of(Arguments.of("{ __typename }", 0),
-				Arguments.of("{ viewer { tenant scopes } }", 1),
+		return Stream.of(Arguments.of("{ __typename }", 0), Arguments.of("{ viewer { tenant scopes } }", 1),
 				Arguments.of("{ customers { totalCount } }", 1),
 				Arguments.of("{ customers { nodes { id email tags } } }", 1 + 10 * 1),
 				Arguments.of("{ customers(first: 5) { edges { cursor node { id } } pageInfo { hasNextPage } } }",
@@ -65,8 +67,10 @@ class QueryCostTests {
 						1 + 4 * (1 + 1 + (1 + 10 * (1 + 1)))),
 				Arguments.of("{ ...page } fragment page on Query { customers(first: 3) { nodes { id } } }", 1 + 3),
 				Arguments.of("{ node(id: \"x\") { id ... on Customer { addresses { nodes { id } } } } }", 1 + 1 + 10),
-				// A page size the connection refuses counts as the default; the connection then says INVALID.
-				Arguments.of("{ customers { nodes { addresses(first: 500) { nodes { id } } } } }", 1 + 10 * (1 + 1 + 10)));
+				// A page size the connection refuses counts as the default; the
+				// connection then says INVALID.
+				Arguments.of("{ customers { nodes { addresses(first: 500) { nodes { id } } } } }",
+						1 + 10 * (1 + 1 + 10)));
 	}
 
 	@ParameterizedTest

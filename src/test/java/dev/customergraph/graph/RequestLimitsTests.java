@@ -25,8 +25,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each limit at its default: just under passes the limit, just over is refused with its code
- * before any SQL statement runs.
+ * Each limit at its default: just under passes the limit, just over is refused with its
+ * code before any SQL statement runs.
  */
 @GatewayTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -80,7 +80,8 @@ class RequestLimitsTests {
 
 	@Test
 	void directivesPerField() {
-		// No schema has ten distinct directives for a field: ten pass the limit and fail validation.
+		// No schema has ten distinct directives for a field: ten pass the limit and fail
+		// validation.
 		assertThat(this.graphQl.post("{ viewer " + repeat(10, (i) -> "@skip(if: false)") + " { tenant } }")
 			.firstErrorCode()).isEqualTo("GRAPHQL_VALIDATION_FAILED");
 		this.graphQl.post("{ viewer " + repeat(11, (i) -> "@skip(if: false)") + " { tenant } }")
@@ -107,7 +108,8 @@ class RequestLimitsTests {
 
 	@Test
 	void tokens() {
-		// A variable's default value adds tokens without adding fields or list items (the variable is given).
+		// A variable's default value adds tokens without adding fields or list items (the
+		// variable is given).
 		String template = "query($tags: [String!] = [%s]) { customers(filter: {tags: $tags}) { totalCount } }";
 		int overhead = tokensOf(template.formatted(""));
 		Map<String, Object> variables = Map.of("tags", List.of("vip"));
@@ -136,7 +138,10 @@ class RequestLimitsTests {
 		assertThat(response.json()).as(response.body()).doesNotContainKey("errors");
 	}
 
-	/** {@code source { customer { defaultSource { customer … { id } } } } }, fields nested {@code depth} deep. */
+	/**
+	 * {@code source { customer { defaultSource { customer … { id } } } } }, fields nested
+	 * {@code depth} deep.
+	 */
 	private static String nested(int depth) {
 		StringBuilder query = new StringBuilder("{ source(id: \"" + new GlobalId("Source", 1).encode() + "\") ");
 		for (int level = 2; level <= depth - 1; level++) {
@@ -161,8 +166,8 @@ class RequestLimitsTests {
 			.maxTokens(Integer.MAX_VALUE)
 			.parsingListener((token) -> tokens.incrementAndGet())
 			.build();
-		new Parser().parseDocument(
-				ParserEnvironment.newParserEnvironment().document(document).parserOptions(counting).build());
+		new Parser()
+			.parseDocument(ParserEnvironment.newParserEnvironment().document(document).parserOptions(counting).build());
 		// The parser's limit counts the end-of-input token as well.
 		return tokens.get() + 1;
 	}

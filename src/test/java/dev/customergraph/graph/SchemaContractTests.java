@@ -26,10 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The schema as a contract: the printed runtime schema ({@code /graphql/schema}) keeps every
- * name the API contract promises, and has no breaking change against the last released SDL in
- * {@code schema/released/}. The printed schema is left in {@code target/schema.graphqls}; a
- * release copies it to {@code schema/released/v<n>/schema.graphqls}.
+ * The schema as a contract: the printed runtime schema ({@code /graphql/schema}) keeps
+ * every name the API contract promises, and has no breaking change against the last
+ * released SDL in {@code schema/released/}. The printed schema is left in
+ * {@code target/schema.graphqls}; a release copies it to
+ * {@code schema/released/v<n>/schema.graphqls}.
  */
 @GatewayTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,9 +47,14 @@ class SchemaContractTests {
 
 	@BeforeAll
 	void printRuntimeSchema() throws IOException {
-		this.printed = this.http.get().uri("/graphql/schema").exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+		this.printed = this.http.get()
+			.uri("/graphql/schema")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		Files.writeString(Path.of("target/schema.graphqls"), this.printed);
 		this.schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(this.printed));
 	}

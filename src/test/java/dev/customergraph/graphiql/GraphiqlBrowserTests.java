@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A newcomer's first minute, in a real headless Chromium: open GraphiQL, press run, see data.
- * Uses Debian's {@code chromium} and {@code chromium-driver} (installed by {@code .ci/run});
- * nothing is downloaded.
+ * A newcomer's first minute, in a real headless Chromium: open GraphiQL, press run, see
+ * data. Uses Debian's {@code chromium} and {@code chromium-driver} (installed by
+ * {@code .ci/run}); nothing is downloaded.
  */
 @GatewayTest
 class GraphiqlBrowserTests {
@@ -42,12 +42,16 @@ class GraphiqlBrowserTests {
 	@Test
 	void exampleQueryRunsWithTheDemoKeyFromTheUi(@TempDir Path profile) {
 		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-		// A developer without the browser skips this test; CI, whose .ci/run installs it, never does.
+		// A developer without the browser skips this test; CI, whose .ci/run installs it,
+		// never does.
 		assertThat(installed || System.getenv("CI") == null)
-			.as("CI runs the browser test: .ci/run installs chromium and chromium-driver").isTrue();
+			.as("CI runs the browser test: .ci/run installs chromium and chromium-driver")
+			.isTrue();
 		assumeTrue(installed, "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
 		WebDriver browser = new ChromeDriver(
-				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(),
+				new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+					.usingAnyFreePort()
+					.build(),
 				new ChromeOptions().setBinary(CHROMIUM.toFile())
 					.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 							"--disable-background-networking", "--disable-component-update", "--disable-sync",

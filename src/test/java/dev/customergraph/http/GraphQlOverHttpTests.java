@@ -54,8 +54,8 @@ class GraphQlOverHttpTests {
 	@Test
 	void getTakesVariablesAsJson() {
 		Response response = exchange(this.http.get()
-			.uri("/graphql?query={query}&variables={variables}", "query($n: Int) { customers(first: $n) { nodes { id } } }",
-					"{\"n\": 3}"));
+			.uri("/graphql?query={query}&variables={variables}",
+					"query($n: Int) { customers(first: $n) { nodes { id } } }", "{\"n\": 3}"));
 		assertThat(response.json()).extractingByKey("extensions").asString().contains("requestedQueryCost=4");
 		exchange(this.http.get().uri("/graphql?query={query}&variables={variables}", "{ __typename }", "{\"n\":"))
 			.isRefused(400, "BAD_REQUEST");
@@ -89,12 +89,14 @@ class GraphQlOverHttpTests {
 	void otherMethodsAre405() {
 		Response response = exchange(this.http.put().uri("/graphql").bodyValue("{}"));
 		response.isRefused(405, "METHOD_NOT_ALLOWED");
-		assertThat(response.result().getResponseHeaders().getAllow()).isEqualTo(Set.of(HttpMethod.GET, HttpMethod.POST));
+		assertThat(response.result().getResponseHeaders().getAllow())
+			.isEqualTo(Set.of(HttpMethod.GET, HttpMethod.POST));
 	}
 
 	@Test
 	void graphqlResponseJsonAnswersRequestErrorsWith400() {
-		for (String query : new String[] { "{ viewer {", "{ nope }", "{ viewer { " + "a: tenant ".repeat(31) + "} }" }) {
+		for (String query : new String[] { "{ viewer {", "{ nope }",
+				"{ viewer { " + "a: tenant ".repeat(31) + "} }" }) {
 			Response response = post(query, GRAPHQL_RESPONSE);
 			assertThat(response.status()).as(query).isEqualTo(400);
 			assertThat(response.contentType()).isEqualTo(GRAPHQL_RESPONSE);
@@ -173,9 +175,13 @@ class GraphQlOverHttpTests {
 			.accept(GRAPHQL_RESPONSE)
 			.bodyValue("{\"query\":\"{ __typename }\"}")
 			.exchange()
-			.expectStatus().isUnauthorized()
-			.expectHeader().contentTypeCompatibleWith(GRAPHQL_RESPONSE)
-			.expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED");
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(GRAPHQL_RESPONSE)
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("UNAUTHENTICATED");
 	}
 
 	@Test
@@ -186,38 +192,43 @@ class GraphQlOverHttpTests {
 			.header("Access-Control-Request-Method", "POST")
 			.header("Access-Control-Request-Headers", "authorization,content-type")
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().valueEquals("Access-Control-Allow-Origin", "https://app.example");
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Access-Control-Allow-Origin", "https://app.example");
 		this.http.options()
 			.uri("/graphql")
 			.header("Origin", "https://evil.example")
 			.header("Access-Control-Request-Method", "POST")
 			.exchange()
-			.expectStatus().isForbidden();
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@Test
 	void graphiqlAndThePrintedSchemaAreStillServed() {
 		this.http.get().uri("/graphiql").exchange().expectStatus().isOk();
-		this.http.get().uri("/graphql/schema").exchange().expectStatus().isOk().expectBody(String.class)
+		this.http.get()
+			.uri("/graphql/schema")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
 			.value((schema) -> assertThat(schema).contains("type Customer implements Node"));
 	}
 
 	private Response post(String query, MediaType accept) {
-		return this.graphQl.postBody(("{\"query\":\"" + query.replace("\"", "\\\"") + "\"}").getBytes(StandardCharsets.UTF_8),
+		return this.graphQl.postBody(
+				("{\"query\":\"" + query.replace("\"", "\\\"") + "\"}").getBytes(StandardCharsets.UTF_8),
 				MediaType.APPLICATION_JSON, accept);
 	}
 
 	private Response postWithAccept(String accept) {
-		return exchange(this.http.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.headers((headers) -> {
-				if (accept != null) {
-					headers.set("Accept", accept);
-				}
-			})
-			.bodyValue("{\"query\":\"{ __typename }\"}"));
+		return exchange(this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).headers((headers) -> {
+			if (accept != null) {
+				headers.set("Accept", accept);
+			}
+		}).bodyValue("{\"query\":\"{ __typename }\"}"));
 	}
 
 	private Response exchange(WebTestClient.RequestHeadersSpec<?> request) {

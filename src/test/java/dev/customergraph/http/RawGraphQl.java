@@ -17,12 +17,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Raw GraphQL-over-HTTP requests with a tenant's key, for tests that look at status codes,
- * headers, bodies that are not GraphQL responses, and the SQL statements a request issued.
+ * Raw GraphQL-over-HTTP requests with a tenant's key, for tests that look at status
+ * codes, headers, bodies that are not GraphQL responses, and the SQL statements a request
+ * issued.
  */
 public final class RawGraphQl {
 
-	/** What must never reach a client: stack frames, Java or AST class names, SQL, our tables and columns. */
+	/**
+	 * What must never reach a client: stack frames, Java or AST class names, SQL, our
+	 * tables and columns.
+	 */
 	public static final Pattern LEAK = Pattern.compile("(?i)(\\bat [\\w.$]+\\(|\\.java\\b|\\bjava\\.|jakarta\\.|"
 			+ "springframework|graphql\\.(language|execution|schema)|exception|sqlstate|\\bselect\\b.+\\bfrom\\b|"
 			+ "tenant_id|key_hash|api_key|Value\\{|ArrayList|LinkedHashMap|HashMap)");
@@ -39,7 +43,10 @@ public final class RawGraphQl {
 		this.key = key;
 	}
 
-	/** Requests as a new tenant, whose key is already cached: the statement counts are the requests' own. */
+	/**
+	 * Requests as a new tenant, whose key is already cached: the statement counts are the
+	 * requests' own.
+	 */
 	public static RawGraphQl forNewTenant(WebTestClient http, TestTenants tenants) {
 		RawGraphQl graphQl = new RawGraphQl(http, tenants.create().key());
 		graphQl.post("{ viewer { tenant } }");
@@ -73,7 +80,10 @@ public final class RawGraphQl {
 			.accept(accept));
 	}
 
-	/** Sends any request, counting the SQL statements issued until its response is complete. */
+	/**
+	 * Sends any request, counting the SQL statements issued until its response is
+	 * complete.
+	 */
 	public static Response exchange(WebTestClient.RequestHeadersSpec<?> request) {
 		long before = SqlStatementCounter.total();
 		EntityExchangeResult<byte[]> result = request.exchange().expectBody().returnResult();

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatewayTest
 class IdempotencyKeyTests {
 
-	static final Map<String, Object> INPUT = Map.of("email", "retry@example.com", "metadata",
-			Map.of("a", 1, "b", 2), "idempotencyKey", "k-1");
+	static final Map<String, Object> INPUT = Map.of("email", "retry@example.com", "metadata", Map.of("a", 1, "b", 2),
+			"idempotencyKey", "k-1");
 
 	@Autowired
 	TestTenants tenants;
@@ -48,7 +48,8 @@ class IdempotencyKeyTests {
 	@Test
 	void aRetryReturnsTheFirstCustomerAndCreatesNothing() {
 		Map<String, Object> first = CustomerApi.createPayload(this.tenant, INPUT);
-		// The same input with its JSON object fields in another order is the same request.
+		// The same input with its JSON object fields in another order is the same
+		// request.
 		Map<String, Object> reordered = Map.of("idempotencyKey", "k-1", "metadata", Map.of("b", 2, "a", 1), "email",
 				"retry@example.com");
 		assertThat(CustomerApi.createPayload(this.tenant, reordered)).isEqualTo(first);

@@ -22,8 +22,9 @@ import static dev.customergraph.mutation.Mutations.userErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every mutation is refused to a read-only key, and confined to the key's partition: the ids of
- * another tenant, or of the same tenant's other mode, are NOT_FOUND. Neither writes anything.
+ * Every mutation is refused to a read-only key, and confined to the key's partition: the
+ * ids of another tenant, or of the same tenant's other mode, are NOT_FOUND. Neither
+ * writes anything.
  */
 @GatewayTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,14 +46,18 @@ class MutationAccessTests {
 				source(customerId), "detachedSource", source(null));
 	}
 
-	/** Each mutation with an input naming the owner's rows, and the user error another partition gets. */
+	/**
+	 * Each mutation with an input naming the owner's rows, and the user error another
+	 * partition gets.
+	 */
 	static List<Object[]> mutations() {
 		return List.of(new Object[] { "customers#CreateCustomer", "createCustomer", null },
 				new Object[] { "customers#UpdateCustomer", "updateCustomer", "NOT_FOUND input.id" },
 				new Object[] { "customers#DeleteCustomer", "deleteCustomer", "NOT_FOUND input.id" },
 				new Object[] { "customers#AddTags", "addCustomerTags", "NOT_FOUND input.id" },
 				new Object[] { "customers#RemoveTags", "removeCustomerTags", "NOT_FOUND input.id" },
-				new Object[] { "customerAddresses#CreateAddress", "createCustomerAddress", "NOT_FOUND input.customerId" },
+				new Object[] { "customerAddresses#CreateAddress", "createCustomerAddress",
+						"NOT_FOUND input.customerId" },
 				new Object[] { "customerAddresses#UpdateAddress", "updateCustomerAddress", "NOT_FOUND input.id" },
 				new Object[] { "customerAddresses#DeleteAddress", "deleteCustomerAddress", "NOT_FOUND input.id" },
 				new Object[] { "customerAddresses#SetDefaultAddress", "setDefaultCustomerAddress",
@@ -122,10 +127,11 @@ class MutationAccessTests {
 	/** Everything the owner's key can see that a mutation could change. */
 	private Map<String, Object> snapshot() {
 		return this.owner.graphQl()
-			.document("""
-					{ customers(first: 20) { totalCount nodes { id email firstName tags version updatedAt
-					    addresses(first: 3) { nodes { id city updatedAt } } defaultShippingAddress { id } defaultSource { id } } }
-					  sources(first: 20) { totalCount nodes { id customer { id } updatedAt } } }""")
+			.document(
+					"""
+							{ customers(first: 20) { totalCount nodes { id email firstName tags version updatedAt
+							    addresses(first: 3) { nodes { id city updatedAt } } defaultShippingAddress { id } defaultSource { id } } }
+							  sources(first: 20) { totalCount nodes { id customer { id } updatedAt } } }""")
 			.execute()
 			.path("")
 			.entity(Map.class)
@@ -139,7 +145,8 @@ class MutationAccessTests {
 
 	private String source(String customerId) {
 		Map<String, Object> input = (customerId != null)
-				? Map.of("type", "CARD", "provider", "p", "customerId", customerId) : Map.of("type", "CARD", "provider", "p");
+				? Map.of("type", "CARD", "provider", "p", "customerId", customerId)
+				: Map.of("type", "CARD", "provider", "p");
 		return get(run(this.owner, "sources#CreateSource", "createSource", input), "source.id");
 	}
 

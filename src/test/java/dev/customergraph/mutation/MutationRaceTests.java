@@ -22,9 +22,9 @@ import static dev.customergraph.mutation.Mutations.userErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many real HTTP requests at the same moment against the invariants the database enforces:
- * the unique email, the address limit, optimistic versions, idempotency keys and single
- * attachment of a source.
+ * Many real HTTP requests at the same moment against the invariants the database
+ * enforces: the unique email, the address limit, optimistic versions, idempotency keys
+ * and single attachment of a source.
  */
 @GatewayTest
 class MutationRaceTests {
@@ -43,12 +43,11 @@ class MutationRaceTests {
 
 	@Test
 	void theSameEmailAtOnceCreatesExactlyOneCustomer() throws Exception {
-		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(this.tenant, "customers#CreateCustomer",
-				"createCustomer",
-				Map.of("email", (i % 2 == 0) ? "race@example.com" : "RACE@example.com", "firstName", "N" + i)));
+		List<Map<String, Object>> payloads = atOnce(AT_ONCE,
+				(i) -> runAsClient(this.tenant, "customers#CreateCustomer", "createCustomer",
+						Map.of("email", (i % 2 == 0) ? "race@example.com" : "RACE@example.com", "firstName", "N" + i)));
 		assertThat(payloads.stream().filter((payload) -> userErrors(payload).isEmpty())).hasSize(1);
-		assertThat(payloads.stream().flatMap((payload) -> userErrors(payload).stream()))
-			.hasSize(AT_ONCE - 1)
+		assertThat(payloads.stream().flatMap((payload) -> userErrors(payload).stream())).hasSize(AT_ONCE - 1)
 			.allMatch("TAKEN input.email"::equals);
 		assertThat(CustomerApi.customerCount(this.tenant)).isOne();
 	}
@@ -56,11 +55,11 @@ class MutationRaceTests {
 	@Test
 	void addressesBeyondTheLimitAtOnceStopAtExactlyTheLimit() throws Exception {
 		String customerId = CustomerApi.create(this.tenant, "limit@example.com");
-		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(this.tenant, "customerAddresses#CreateAddress",
-				"createCustomerAddress", Map.of("customerId", customerId, "city", "C" + i)));
+		List<Map<String, Object>> payloads = atOnce(AT_ONCE,
+				(i) -> runAsClient(this.tenant, "customerAddresses#CreateAddress", "createCustomerAddress",
+						Map.of("customerId", customerId, "city", "C" + i)));
 		assertThat(payloads.stream().filter((payload) -> userErrors(payload).isEmpty())).hasSize(3);
-		assertThat(payloads.stream().flatMap((payload) -> userErrors(payload).stream()))
-			.hasSize(AT_ONCE - 3)
+		assertThat(payloads.stream().flatMap((payload) -> userErrors(payload).stream())).hasSize(AT_ONCE - 3)
 			.allMatch("LIMIT_EXCEEDED input.customerId"::equals);
 		Map<String, Object> customer = CustomerApi.read(this.tenant, customerId);
 		assertThat((Object) get(customer, "addresses.totalCount")).isEqualTo(3);
@@ -72,10 +71,11 @@ class MutationRaceTests {
 		String customerId = CustomerApi.create(this.tenant, "version@example.com");
 		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(this.tenant, "customers#UpdateCustomer",
 				"updateCustomer", Map.of("id", customerId, "firstName", "N" + i, "expectedVersion", 1)));
-		List<Map<String, Object>> winners = payloads.stream().filter((payload) -> userErrors(payload).isEmpty()).toList();
+		List<Map<String, Object>> winners = payloads.stream()
+			.filter((payload) -> userErrors(payload).isEmpty())
+			.toList();
 		assertThat(winners).hasSize(1);
-		assertThat(payloads.stream().flatMap((payload) -> userErrors(payload).stream()))
-			.hasSize(AT_ONCE - 1)
+		assertThat(payloads.stream().flatMap((payload) -> userErrors(payload).stream())).hasSize(AT_ONCE - 1)
 			.allMatch("CONFLICT input.expectedVersion"::equals);
 		Map<String, Object> customer = CustomerApi.read(this.tenant, customerId);
 		assertThat(customer).containsEntry("version", 2)
@@ -86,8 +86,8 @@ class MutationRaceTests {
 	void theSameIdempotencyKeyAtOnceCreatesOneCustomerAndAnswersAllAlike() throws Exception {
 		Map<String, Object> input = Map.of("email", "idem@example.com", "tags", List.of("a"), "addresses",
 				List.of(Map.of("city", "Oslo", "countryCode", "NO")), "idempotencyKey", "order-4711");
-		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(this.tenant,
-				"customers#CreateCustomer", "createCustomer", input));
+		List<Map<String, Object>> payloads = atOnce(AT_ONCE,
+				(i) -> runAsClient(this.tenant, "customers#CreateCustomer", "createCustomer", input));
 		assertThat(userErrors(payloads.get(0))).isEmpty();
 		assertThat(payloads).allMatch(payloads.get(0)::equals);
 		assertThat(CustomerApi.customerCount(this.tenant)).isOne();
@@ -111,17 +111,19 @@ class MutationRaceTests {
 
 	@Test
 	void oneSourceAttachedToManyCustomersAtOnceEndsOnExactlyOne() throws Exception {
-		String sourceId = get(run(this.tenant, "sources#CreateSource", "createSource",
-				Map.of("type", "CARD", "provider", "stripe")), "source.id");
+		String sourceId = get(
+				run(this.tenant, "sources#CreateSource", "createSource", Map.of("type", "CARD", "provider", "stripe")),
+				"source.id");
 		List<String> customerIds = IntStream.range(0, AT_ONCE)
 			.mapToObj((i) -> CustomerApi.create(this.tenant, "c" + i + "@example.com"))
 			.toList();
 		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(this.tenant, "sources#AttachSource",
 				"attachSource", input("customerId", customerIds.get(i), "sourceId", sourceId, "makeDefault", true)));
-		List<Map<String, Object>> winners = payloads.stream().filter((payload) -> userErrors(payload).isEmpty()).toList();
+		List<Map<String, Object>> winners = payloads.stream()
+			.filter((payload) -> userErrors(payload).isEmpty())
+			.toList();
 		assertThat(winners).hasSize(1);
-		assertThat(payloads.stream().flatMap((payload) -> userErrors(payload).stream()))
-			.hasSize(AT_ONCE - 1)
+		assertThat(payloads.stream().flatMap((payload) -> userErrors(payload).stream())).hasSize(AT_ONCE - 1)
 			.allMatch("CONFLICT input.sourceId"::equals);
 		String owner = get(winners.get(0), "customer.id");
 		assertThat((Object) get(winners.get(0), "source.customer.id")).isEqualTo(owner);

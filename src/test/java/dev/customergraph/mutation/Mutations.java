@@ -18,8 +18,8 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs mutations from the documents in {@code graphql-test/} and reads their payloads as maps,
- * one at a time or many at the same moment.
+ * Runs mutations from the documents in {@code graphql-test/} and reads their payloads as
+ * maps, one at a time or many at the same moment.
  */
 public final class Mutations {
 
@@ -32,7 +32,8 @@ public final class Mutations {
 
 	/**
 	 * Runs one operation of a document and returns the payload of its mutation field.
-	 * @param operation {@code document#OperationName}, e.g. {@code customerAddresses#CreateAddress}
+	 * @param operation {@code document#OperationName}, e.g.
+	 * {@code customerAddresses#CreateAddress}
 	 */
 	@SuppressWarnings("unchecked")
 	public static Map<String, Object> run(TestTenant tenant, String operation, String field, Map<String, ?> input) {
@@ -43,8 +44,8 @@ public final class Mutations {
 	 * Like {@link #run}, but as a well-behaved service client: a request answered
 	 * {@code UNAVAILABLE} is sent again after a pause. Under a burst of requests for one
 	 * customer, those queued on its row lock hold their pooled connections, so on a busy
-	 * machine a late request may find none free within the pool's wait (1.5 s) and be refused
-	 * before it wrote anything.
+	 * machine a late request may find none free within the pool's wait (1.5 s) and be
+	 * refused before it wrote anything.
 	 */
 	public static Map<String, Object> runAsClient(TestTenant tenant, String operation, String field,
 			Map<String, ?> input) throws InterruptedException {
@@ -63,8 +64,10 @@ public final class Mutations {
 
 	private static GraphQlTester.Request<?> request(TestTenant tenant, String operation, Map<String, ?> input) {
 		String[] parts = operation.split("#");
-		// Generous timeouts, for both the tester and its WebTestClient (5 s by default): bursts
-		// of requests on a loaded 2-core machine can take that long without anything wrong.
+		// Generous timeouts, for both the tester and its WebTestClient (5 s by default):
+		// bursts
+		// of requests on a loaded 2-core machine can take that long without anything
+		// wrong.
 		return tenant.graphQl()
 			.mutate()
 			.responseTimeout(RESPONSE_TIMEOUT)
@@ -75,7 +78,10 @@ public final class Mutations {
 			.variable("input", input);
 	}
 
-	/** An input map from alternating keys and values; unlike {@code Map.of} it takes nulls (explicit nulls). */
+	/**
+	 * An input map from alternating keys and values; unlike {@code Map.of} it takes nulls
+	 * (explicit nulls).
+	 */
 	public static Map<String, Object> input(Object... keysAndValues) {
 		Map<String, Object> input = new LinkedHashMap<>();
 		for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -84,7 +90,10 @@ public final class Mutations {
 		return input;
 	}
 
-	/** The payload's user errors as "CODE input.field.path" strings, for compact assertions. */
+	/**
+	 * The payload's user errors as "CODE input.field.path" strings, for compact
+	 * assertions.
+	 */
 	@SuppressWarnings("unchecked")
 	public static List<String> userErrors(Map<String, Object> payload) {
 		return ((List<Map<String, Object>>) payload.get("userErrors")).stream().map((error) -> {

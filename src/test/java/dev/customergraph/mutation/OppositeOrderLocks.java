@@ -8,8 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A unit of work that deadlocks with itself: two callers lock the same two rows in opposite
- * orders, meeting at a barrier in between, so the database must pick a victim (error 1213).
+ * A unit of work that deadlocks with itself: two callers lock the same two rows in
+ * opposite orders, meeting at a barrier in between, so the database must pick a victim
+ * (error 1213).
  */
 @Component
 public class OppositeOrderLocks {
@@ -20,7 +21,10 @@ public class OppositeOrderLocks {
 		this.jdbc = jdbc;
 	}
 
-	/** Locks tenant row {@code first}, waits for the other caller (first attempt only), then locks {@code second}. */
+	/**
+	 * Locks tenant row {@code first}, waits for the other caller (first attempt only),
+	 * then locks {@code second}.
+	 */
 	@WriteTransaction
 	public void lock(int first, int second, CyclicBarrier bothHoldOneLock, AtomicInteger attempts) throws Exception {
 		boolean firstAttempt = attempts.getAndIncrement() == 0;

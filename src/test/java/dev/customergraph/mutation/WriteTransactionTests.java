@@ -12,7 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A write transaction that loses a real deadlock is retried whole, in a new transaction. */
+/**
+ * A write transaction that loses a real deadlock is retried whole, in a new transaction.
+ */
 @GatewayTest
 class WriteTransactionTests {
 

@@ -16,7 +16,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** One access log line per request, with its id, and nothing a client should not find in a log. */
+/**
+ * One access log line per request, with its id, and nothing a client should not find in a
+ * log.
+ */
 @GatewayTest
 @ExtendWith(OutputCaptureExtension.class)
 class AccessLogTests {
@@ -38,16 +41,18 @@ class AccessLogTests {
 					{"query": "query FindCustomer($email: String!) { customerByEmail(email: $email) { id } }",
 					 "operationName": "FindCustomer", "variables": {"email": "grace.hopper@example.test"}}""")
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.returnResult(String.class)
 			.getResponseHeaders()
 			.getFirst("X-Request-Id");
-		// The line is written when the response completes, which the client may see a moment earlier.
+		// The line is written when the response completes, which the client may see a
+		// moment earlier.
 		await().atMost(Duration.ofSeconds(2))
-			.untilAsserted(() -> assertThat(output.getOut().lines().filter((line) -> line.contains(requestId)))
-				.singleElement()
-				.asString()
-				.contains("method=POST status=200", "operation=FindCustomer", "cost=1"));
+			.untilAsserted(
+					() -> assertThat(output.getOut().lines().filter((line) -> line.contains(requestId))).singleElement()
+						.asString()
+						.contains("method=POST status=200", "operation=FindCustomer", "cost=1"));
 		assertThat(output.getOut()).doesNotContain(key, key.substring(8), "grace.hopper", "customerByEmail");
 	}
 

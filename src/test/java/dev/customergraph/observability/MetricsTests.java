@@ -30,9 +30,14 @@ class MetricsTests {
 			.entityList(Object.class)
 			.hasSize(5);
 
-		String page = this.http.get().uri("/actuator/prometheus").exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+		String page = this.http.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 
 		assertThat(page).containsPattern(
 				"graphql_request_seconds_count\\{[^}]*graphql_operation_name=\"MetricsProbe\"[^}]*graphql_outcome=\"SUCCESS\"")

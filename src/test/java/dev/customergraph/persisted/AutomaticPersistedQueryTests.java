@@ -11,7 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Apollo's automatic persisted queries over HTTP: a miss, the registration, then hits. */
+/**
+ * Apollo's automatic persisted queries over HTTP: a miss, the registration, then hits.
+ */
 @GatewayTest
 class AutomaticPersistedQueryTests {
 
@@ -28,20 +30,29 @@ class AutomaticPersistedQueryTests {
 		String query = "query Apq { viewer { tenant scopes } }";
 		Map<String, Object> hashOnly = Map.of("extensions", persistedQuery(DocumentHash.of(query)));
 
-		post(tenant, hashOnly).jsonPath("$.errors[0].message").isEqualTo("PersistedQueryNotFound")
-			.jsonPath("$.errors[0].extensions.code").isEqualTo("PERSISTED_QUERY_NOT_FOUND")
-			.jsonPath("$.data").doesNotExist();
+		post(tenant, hashOnly).jsonPath("$.errors[0].message")
+			.isEqualTo("PersistedQueryNotFound")
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("PERSISTED_QUERY_NOT_FOUND")
+			.jsonPath("$.data")
+			.doesNotExist();
 		post(tenant, Map.of("query", query, "extensions", persistedQuery(DocumentHash.of(query))))
-			.jsonPath("$.data.viewer.tenant").isEqualTo(tenant.name());
-		post(tenant, hashOnly).jsonPath("$.errors").doesNotExist().jsonPath("$.data.viewer.tenant").isEqualTo(tenant.name());
+			.jsonPath("$.data.viewer.tenant")
+			.isEqualTo(tenant.name());
+		post(tenant, hashOnly).jsonPath("$.errors")
+			.doesNotExist()
+			.jsonPath("$.data.viewer.tenant")
+			.isEqualTo(tenant.name());
 	}
 
 	@Test
 	void hashThatDoesNotMatchTheQueryIsRefused() {
 		String query = "{ viewer { tenant } }";
 		post(this.tenants.create(), Map.of("query", query, "extensions", persistedQuery(DocumentHash.of(query + " "))))
-			.jsonPath("$.errors[0].extensions.code").isEqualTo("INVALID")
-			.jsonPath("$.data").doesNotExist();
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("INVALID")
+			.jsonPath("$.data")
+			.doesNotExist();
 	}
 
 	private static Map<String, Object> persistedQuery(String hash) {

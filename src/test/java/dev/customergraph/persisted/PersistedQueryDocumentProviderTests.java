@@ -52,7 +52,8 @@ class PersistedQueryDocumentProviderTests {
 		PreparsedDocumentEntry entry = document(provider,
 				ExecutionInput.newExecutionInput("{ customers { nodes { email } } }").build());
 		assertThat(entry.getErrors()).singleElement()
-			.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "PERSISTED_QUERY_NOT_IN_LIST"));
+			.satisfies(
+					(error) -> assertThat(error.getExtensions()).containsEntry("code", "PERSISTED_QUERY_NOT_IN_LIST"));
 		assertThat(this.parsed).isEmpty();
 	}
 

@@ -80,16 +80,17 @@ class SourceMutationTests {
 		String sourceId = detachedSource();
 		Map<String, Object> attached = attach(this.customerId, sourceId, true);
 		assertThat(userErrors(attached)).isEmpty();
-		assertThat((Object) get(attached, "source")).isEqualTo(
-				Map.of("id", sourceId, "isDefault", true, "customer", Map.of("id", this.customerId)));
+		assertThat((Object) get(attached, "source"))
+			.isEqualTo(Map.of("id", sourceId, "isDefault", true, "customer", Map.of("id", this.customerId)));
 		assertThat((Object) get(attached, "customer")).isEqualTo(Map.of("id", this.customerId, "version", 2,
 				"defaultSource", Map.of("id", sourceId), "sources", Map.of("totalCount", 1)));
 		Map<String, Object> detached = run(this.tenant, "sources#DetachSource", "detachSource",
 				Map.of("customerId", this.customerId, "sourceId", sourceId));
 		assertThat(userErrors(detached)).isEmpty();
-		assertThat((Object) get(detached, "source")).isEqualTo(input("id", sourceId, "isDefault", false, "customer", null));
-		assertThat((Object) get(detached, "customer")).isEqualTo(input("id", this.customerId, "version", 3,
-				"defaultSource", null, "sources", Map.of("totalCount", 0)));
+		assertThat((Object) get(detached, "source"))
+			.isEqualTo(input("id", sourceId, "isDefault", false, "customer", null));
+		assertThat((Object) get(detached, "customer")).isEqualTo(
+				input("id", this.customerId, "version", 3, "defaultSource", null, "sources", Map.of("totalCount", 0)));
 	}
 
 	@Test
@@ -98,7 +99,8 @@ class SourceMutationTests {
 		assertThat(userErrors(attach(this.customerId, sourceId, false))).isEmpty();
 		String other = CustomerApi.create(this.tenant, "other@example.com");
 		assertThat(userErrors(attach(other, sourceId, true))).containsExactly("CONFLICT input.sourceId");
-		assertThat(CustomerApi.read(this.tenant, other)).containsEntry("version", 1).containsEntry("defaultSource", null);
+		assertThat(CustomerApi.read(this.tenant, other)).containsEntry("version", 1)
+			.containsEntry("defaultSource", null);
 		assertThat(userErrors(run(this.tenant, "sources#DetachSource", "detachSource",
 				Map.of("customerId", other, "sourceId", sourceId))))
 			.containsExactly("NOT_FOUND input.sourceId");
@@ -107,7 +109,8 @@ class SourceMutationTests {
 	@Test
 	void unknownIdsAreNotFoundOrInvalid() {
 		String sourceId = detachedSource();
-		assertThat(userErrors(attach(this.customerId, this.customerId, false))).containsExactly("INVALID input.sourceId");
+		assertThat(userErrors(attach(this.customerId, this.customerId, false)))
+			.containsExactly("INVALID input.sourceId");
 		assertThat(userErrors(attach(sourceId, sourceId, false))).containsExactly("INVALID input.customerId");
 		run(this.tenant, "customers#DeleteCustomer", "deleteCustomer", Map.of("id", this.customerId));
 		assertThat(userErrors(attach(this.customerId, sourceId, false))).containsExactly("NOT_FOUND input.customerId");

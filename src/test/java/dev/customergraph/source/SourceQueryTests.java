@@ -32,21 +32,34 @@ class SourceQueryTests {
 	@Test
 	void sourcesAreNewestFirstAndFilterable() {
 		this.tenant.graphQl()
-			.document("""
-					{ all: sources { totalCount }
-					  detached: sources(first: 3, filter: {attached: false}) { totalCount nodes { providerReference customer { id } isDefault } }
-					  attached: sources(filter: {attached: true}) { totalCount }
-					  stripe: sources(filter: {provider: "stripe"}) { totalCount } }
-					""")
+			.document(
+					"""
+							{ all: sources { totalCount }
+							  detached: sources(first: 3, filter: {attached: false}) { totalCount nodes { providerReference customer { id } isDefault } }
+							  attached: sources(filter: {attached: true}) { totalCount }
+							  stripe: sources(filter: {provider: "stripe"}) { totalCount } }
+							""")
 			.execute()
-			.path("all.totalCount").entity(Integer.class).isEqualTo(130)
-			.path("detached.totalCount").entity(Integer.class).isEqualTo(10)
-			.path("detached.nodes[*].providerReference").entityList(String.class)
+			.path("all.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(130)
+			.path("detached.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(10)
+			.path("detached.nodes[*].providerReference")
+			.entityList(String.class)
 			.containsExactly("src_detached_10", "src_detached_9", "src_detached_8")
-			.path("detached.nodes[0].customer").valueIsNull()
-			.path("detached.nodes[0].isDefault").entity(Boolean.class).isEqualTo(false)
-			.path("attached.totalCount").entity(Integer.class).isEqualTo(120)
-			.path("stripe.totalCount").entity(Integer.class).satisfies((count) -> assertThat(count).isPositive());
+			.path("detached.nodes[0].customer")
+			.valueIsNull()
+			.path("detached.nodes[0].isDefault")
+			.entity(Boolean.class)
+			.isEqualTo(false)
+			.path("attached.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(120)
+			.path("stripe.totalCount")
+			.entity(Integer.class)
+			.satisfies((count) -> assertThat(count).isPositive());
 	}
 
 	@Test
@@ -59,20 +72,32 @@ class SourceQueryTests {
 			.entity(String.class)
 			.get();
 		List<String> ids = this.tenant.graphQl()
-			.document("query($c: ID) { sources(filter: {customerId: $c}) { totalCount nodes { id providerReference isDefault } } }")
+			.document(
+					"query($c: ID) { sources(filter: {customerId: $c}) { totalCount nodes { id providerReference isDefault } } }")
 			.variable("c", customerId)
 			.execute()
-			.path("sources.totalCount").entity(Integer.class).isEqualTo(4)
-			.path("sources.nodes[*].providerReference").entityList(String.class)
+			.path("sources.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(4)
+			.path("sources.nodes[*].providerReference")
+			.entityList(String.class)
 			.containsExactly("src_5_3", "src_5_2", "src_5_1", "src_5_0")
-			.path("sources.nodes[3].isDefault").entity(Boolean.class).isEqualTo(true)
-			.path("sources.nodes[*].id").entityList(String.class).get();
+			.path("sources.nodes[3].isDefault")
+			.entity(Boolean.class)
+			.isEqualTo(true)
+			.path("sources.nodes[*].id")
+			.entityList(String.class)
+			.get();
 		this.tenant.graphQl()
 			.document("query($id: ID!) { source(id: $id) { providerReference customer { id } } }")
 			.variable("id", ids.get(3))
 			.execute()
-			.path("source.providerReference").entity(String.class).isEqualTo("src_5_0")
-			.path("source.customer.id").entity(String.class).isEqualTo(customerId);
+			.path("source.providerReference")
+			.entity(String.class)
+			.isEqualTo("src_5_0")
+			.path("source.customer.id")
+			.entity(String.class)
+			.isEqualTo(customerId);
 	}
 
 	@Test
@@ -84,22 +109,39 @@ class SourceQueryTests {
 				      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { providerReference } } } }
 				""";
 		var first = this.tenant.graphQl().document(document).variable("first", 3).execute();
-		first.path("customerByEmail.sources.nodes[*].providerReference").entityList(String.class)
+		first.path("customerByEmail.sources.nodes[*].providerReference")
+			.entityList(String.class)
 			.containsExactly("src_5_0", "src_5_1", "src_5_2");
 		first.path("customerByEmail.sources.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
 		String end = first.path("customerByEmail.sources.pageInfo.endCursor").entity(String.class).get();
-		this.tenant.graphQl().document(document).variable("first", 3).variable("after", end).execute()
-			.path("customerByEmail.sources.nodes[*].providerReference").entityList(String.class).containsExactly("src_5_3")
-			.path("customerByEmail.sources.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false);
+		this.tenant.graphQl()
+			.document(document)
+			.variable("first", 3)
+			.variable("after", end)
+			.execute()
+			.path("customerByEmail.sources.nodes[*].providerReference")
+			.entityList(String.class)
+			.containsExactly("src_5_3")
+			.path("customerByEmail.sources.pageInfo.hasNextPage")
+			.entity(Boolean.class)
+			.isEqualTo(false);
 		var last = this.tenant.graphQl().document(document).variable("last", 2).execute();
-		last.path("customerByEmail.sources.nodes[*].providerReference").entityList(String.class)
+		last.path("customerByEmail.sources.nodes[*].providerReference")
+			.entityList(String.class)
 			.containsExactly("src_5_2", "src_5_3");
 		last.path("customerByEmail.sources.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
 		String start = last.path("customerByEmail.sources.pageInfo.startCursor").entity(String.class).get();
-		this.tenant.graphQl().document(document).variable("last", 5).variable("before", start).execute()
-			.path("customerByEmail.sources.nodes[*].providerReference").entityList(String.class)
+		this.tenant.graphQl()
+			.document(document)
+			.variable("last", 5)
+			.variable("before", start)
+			.execute()
+			.path("customerByEmail.sources.nodes[*].providerReference")
+			.entityList(String.class)
 			.containsExactly("src_5_0", "src_5_1")
-			.path("customerByEmail.sources.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(false);
+			.path("customerByEmail.sources.pageInfo.hasPreviousPage")
+			.entity(Boolean.class)
+			.isEqualTo(false);
 	}
 
 	@Test
@@ -112,16 +154,34 @@ class SourceQueryTests {
 				      totalCount pageInfo { hasNextPage hasPreviousPage endCursor startCursor } nodes { line1 } } } }
 				""";
 		var first = this.tenant.graphQl().document(document).variable("first", 2).execute();
-		first.path("customerByEmail.addresses.nodes[*].line1").entityList(String.class)
+		first.path("customerByEmail.addresses.nodes[*].line1")
+			.entityList(String.class)
 			.containsExactly("4 Main Street", "5 Main Street");
 		String end = first.path("customerByEmail.addresses.pageInfo.endCursor").entity(String.class).get();
-		this.tenant.graphQl().document(document).variable("first", 2).variable("after", end).execute()
-			.path("customerByEmail.addresses.nodes[*].line1").entityList(String.class).containsExactly("6 Main Street")
-			.path("customerByEmail.addresses.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(false)
-			.path("customerByEmail.addresses.totalCount").entity(Integer.class).isEqualTo(3);
-		this.tenant.graphQl().document(document).variable("last", 1).execute()
-			.path("customerByEmail.addresses.nodes[*].line1").entityList(String.class).containsExactly("6 Main Street")
-			.path("customerByEmail.addresses.pageInfo.hasPreviousPage").entity(Boolean.class).isEqualTo(true);
+		this.tenant.graphQl()
+			.document(document)
+			.variable("first", 2)
+			.variable("after", end)
+			.execute()
+			.path("customerByEmail.addresses.nodes[*].line1")
+			.entityList(String.class)
+			.containsExactly("6 Main Street")
+			.path("customerByEmail.addresses.pageInfo.hasNextPage")
+			.entity(Boolean.class)
+			.isEqualTo(false)
+			.path("customerByEmail.addresses.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(3);
+		this.tenant.graphQl()
+			.document(document)
+			.variable("last", 1)
+			.execute()
+			.path("customerByEmail.addresses.nodes[*].line1")
+			.entityList(String.class)
+			.containsExactly("6 Main Street")
+			.path("customerByEmail.addresses.pageInfo.hasPreviousPage")
+			.entity(Boolean.class)
+			.isEqualTo(true);
 		assertThat(end).isNotBlank();
 	}
 

@@ -31,9 +31,15 @@ class AuthenticationTests {
 		tenant.graphQl()
 			.document("{ viewer { tenant livemode scopes } }")
 			.execute()
-			.path("viewer.tenant").entity(String.class).isEqualTo(tenant.name())
-			.path("viewer.livemode").entity(Boolean.class).isEqualTo(false)
-			.path("viewer.scopes").entityList(String.class).containsExactly("customers:read", "customers:write");
+			.path("viewer.tenant")
+			.entity(String.class)
+			.isEqualTo(tenant.name())
+			.path("viewer.livemode")
+			.entity(Boolean.class)
+			.isEqualTo(false)
+			.path("viewer.scopes")
+			.entityList(String.class)
+			.containsExactly("customers:read", "customers:write");
 	}
 
 	@Test
@@ -45,8 +51,12 @@ class AuthenticationTests {
 			.build()
 			.document("{ viewer { livemode scopes } }")
 			.execute()
-			.path("viewer.livemode").entity(Boolean.class).isEqualTo(true)
-			.path("viewer.scopes").entityList(String.class).containsExactly("customers:read");
+			.path("viewer.livemode")
+			.entity(Boolean.class)
+			.isEqualTo(true)
+			.path("viewer.scopes")
+			.entityList(String.class)
+			.containsExactly("customers:read");
 	}
 
 	@Test
@@ -54,8 +64,10 @@ class AuthenticationTests {
 		postViewer(null).expectStatus()
 			.isEqualTo(HttpStatus.UNAUTHORIZED)
 			.expectBody()
-			.jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED")
-			.jsonPath("$.data").doesNotExist();
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("UNAUTHENTICATED")
+			.jsonPath("$.data")
+			.doesNotExist();
 	}
 
 	@Test
@@ -65,21 +77,17 @@ class AuthenticationTests {
 			postViewer(header).expectStatus()
 				.isEqualTo(HttpStatus.UNAUTHORIZED)
 				.expectBody()
-				.jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED");
+				.jsonPath("$.errors[0].extensions.code")
+				.isEqualTo("UNAUTHENTICATED");
 		}
 	}
 
 	private WebTestClient.ResponseSpec postViewer(String authorization) {
-		return this.http.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.headers((headers) -> {
-				if (authorization != null) {
-					headers.set("Authorization", authorization);
-				}
-			})
-			.bodyValue("{\"query\":\"{ viewer { tenant } }\"}")
-			.exchange();
+		return this.http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).headers((headers) -> {
+			if (authorization != null) {
+				headers.set("Authorization", authorization);
+			}
+		}).bodyValue("{\"query\":\"{ viewer { tenant } }\"}").exchange();
 	}
 
 }

@@ -15,7 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Another tenant's data, and the other mode's, behave exactly like data that does not exist. */
+/**
+ * Another tenant's data, and the other mode's, behave exactly like data that does not
+ * exist.
+ */
 @GatewayTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TenantIsolationTests {
@@ -54,14 +57,21 @@ class TenantIsolationTests {
 		this.stranger.graphQl()
 			.document("{ customers(first: 100) { totalCount } sources(first: 100) { totalCount } }")
 			.execute()
-			.path("customers.totalCount").entity(Integer.class).isEqualTo(5)
-			.path("sources.totalCount").entity(Integer.class).isEqualTo(8);
+			.path("customers.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(5)
+			.path("sources.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(8);
 		this.ownerLive.graphQl()
 			.document("{ customers(first: 100) { nodes { id } } sources(first: 100) { totalCount } }")
 			.execute()
-			.path("customers.nodes[*].id").entityList(String.class)
+			.path("customers.nodes[*].id")
+			.entityList(String.class)
 			.satisfies((ids) -> assertThat(ids).doesNotContainAnyElementsOf(this.customerIds))
-			.path("sources.totalCount").entity(Integer.class).isEqualTo(0);
+			.path("sources.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(0);
 	}
 
 	@Test
@@ -72,17 +82,23 @@ class TenantIsolationTests {
 					.document("query($id: ID!) { node(id: $id) { id } nodes(ids: [$id]) { id } }")
 					.variable("id", id)
 					.execute()
-					.errors().verify()
-					.path("node").valueIsNull()
-					.path("nodes[0]").valueIsNull();
+					.errors()
+					.verify()
+					.path("node")
+					.valueIsNull()
+					.path("nodes[0]")
+					.valueIsNull();
 			}
 			other.graphQl()
 				.document("query($c: ID!, $s: ID!) { customer(id: $c) { id } source(id: $s) { id } }")
 				.variables(Map.of("c", this.customerIds.get(0), "s", this.sourceIds.get(0)))
 				.execute()
-				.errors().verify()
-				.path("customer").valueIsNull()
-				.path("source").valueIsNull();
+				.errors()
+				.verify()
+				.path("customer")
+				.valueIsNull()
+				.path("source")
+				.valueIsNull();
 		}
 	}
 
@@ -99,35 +115,53 @@ class TenantIsolationTests {
 					+ " sources(filter: {customerId: $c}) { totalCount } customerByEmail(email: $email) { id } }")
 			.variables(Map.of("ids", this.customerIds, "c", this.customerIds.get(0), "email", email))
 			.execute()
-			.errors().verify()
-			.path("customers.totalCount").entity(Integer.class).isEqualTo(0)
-			.path("sources.totalCount").entity(Integer.class).isEqualTo(0)
-			.path("customerByEmail").valueIsNull();
+			.errors()
+			.verify()
+			.path("customers.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(0)
+			.path("sources.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(0)
+			.path("customerByEmail")
+			.valueIsNull();
 	}
 
 	@Test
 	void testAndLiveModeOfOneTenantNeverSeeEachOthersData() {
-		long live = CustomerFixtures.customer("live-only@example.test").insert(this.tenants.jdbc(), this.ownerLive.partition());
+		long live = CustomerFixtures.customer("live-only@example.test")
+			.insert(this.tenants.jdbc(), this.ownerLive.partition());
 		String liveId = CustomerFixtures.globalId(live);
 		this.ownerLive.graphQl()
 			.document("{ viewer { livemode } customers { totalCount nodes { email livemode } } }")
 			.execute()
-			.path("viewer.livemode").entity(Boolean.class).isEqualTo(true)
-			.path("customers.totalCount").entity(Integer.class).isEqualTo(1)
-			.path("customers.nodes[0].livemode").entity(Boolean.class).isEqualTo(true);
+			.path("viewer.livemode")
+			.entity(Boolean.class)
+			.isEqualTo(true)
+			.path("customers.totalCount")
+			.entity(Integer.class)
+			.isEqualTo(1)
+			.path("customers.nodes[0].livemode")
+			.entity(Boolean.class)
+			.isEqualTo(true);
 		this.owner.graphQl()
-			.document("query($id: ID!) { customer(id: $id) { id } customerByEmail(email: \"live-only@example.test\") { id } }")
+			.document(
+					"query($id: ID!) { customer(id: $id) { id } customerByEmail(email: \"live-only@example.test\") { id } }")
 			.variable("id", liveId)
 			.execute()
-			.errors().verify()
-			.path("customer").valueIsNull()
-			.path("customerByEmail").valueIsNull();
+			.errors()
+			.verify()
+			.path("customer")
+			.valueIsNull()
+			.path("customerByEmail")
+			.valueIsNull();
 	}
 
 	@Test
 	void nestedFieldsNeverReachIntoAnotherPartition() {
 		this.owner.graphQl()
-			.document("{ customers(first: 30) { nodes { addresses(first: 3) { nodes { customer { id } } } sources(first: 5) { nodes { customer { id } } } } } }")
+			.document(
+					"{ customers(first: 30) { nodes { addresses(first: 3) { nodes { customer { id } } } sources(first: 5) { nodes { customer { id } } } } } }")
 			.execute()
 			.path("customers.nodes[*].addresses.nodes[*].customer.id")
 			.entityList(String.class)

@@ -17,7 +17,8 @@ public class TestTenants {
 
 	private final TenantRepository tenants;
 
-	// Lazily: the jar's commands, started in-process by CommandLineTests, scan this class too.
+	// Lazily: the jar's commands, started in-process by CommandLineTests, scan this class
+	// too.
 	private final ObjectProvider<HttpGraphQlTester> graphQl;
 
 	private final JdbcClient jdbc;
@@ -32,7 +33,10 @@ public class TestTenants {
 		this.dataset = dataset;
 	}
 
-	/** A new tenant whose test mode holds the first {@code customers} rows of the benchmark dataset. */
+	/**
+	 * A new tenant whose test mode holds the first {@code customers} rows of the
+	 * benchmark dataset.
+	 */
 	public TestTenant seeded(int customers) {
 		TestTenant tenant = create();
 		this.dataset.write(tenant.name(), customers, false);
