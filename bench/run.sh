@@ -160,6 +160,14 @@ if [[ $(gql '{ viewer { tenant } }' | jq -r '.data.viewer.tenant // empty') != b
   KEY=$(jar_command keys create --tenant bench --mode test | tail -1)
   echo "$KEY" >"$KEY_FILE"
 fi
+# Q6 writes into a tenant of its own, so the read shapes keep running on exactly the seeded N.
+WRITE_KEY_FILE=$DATA_DIR/bench-writes-api-key
+WRITE_KEY=$(cat "$WRITE_KEY_FILE" 2>/dev/null || true)
+if [[ " $SHAPES " == *" Q6 "* && -z $WRITE_KEY ]]; then
+  step "Creating a key for tenant 'bench-writes' (Q6's customers go there)"
+  WRITE_KEY=$(jar_command keys create --tenant bench-writes --mode test | tail -1)
+  echo "$WRITE_KEY" >"$WRITE_KEY_FILE"
+fi
 
 # --- request bodies, one JSON body per line per shape -----------------------------------------
 step "Preparing the request bodies"
@@ -237,10 +245,10 @@ server_counts() {
 
 # load SHAPE CONCURRENCY SECONDS: runs wrk, prints its JSON report line.
 load() {
-  local script=graphql.lua
-  [[ $1 == Q6 ]] && script=write-mix.lua
+  local script=graphql.lua key=$KEY
+  [[ $1 == Q6 ]] && script=write-mix.lua key=$WRITE_KEY
   wrk -t2 -c"$2" -d"$3s" --timeout 10s -s "bench/wrk/$script" "$URL" -- \
-    "$OUT/bodies/$1.jsonl" "$KEY" "$(date +%s%N)" | grep '^{'
+    "$OUT/bodies/$1.jsonl" "$key" "$(date +%s%N)" | grep '^{'
 }
 
 {
