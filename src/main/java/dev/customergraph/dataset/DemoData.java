@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.customergraph.embedded.EmbeddedEngine;
 import dev.customergraph.embedded.EmbeddedProperties;
+import dev.customergraph.embedded.OwnerOnlyFile;
 import dev.customergraph.tenancy.ApiKey;
 import dev.customergraph.tenancy.Scope;
 import dev.customergraph.tenancy.TenantRepository;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * On the embedded engine's first start, creates the {@code demo} tenant with a test-mode
  * read+write key and a small dataset; on every start prints the key and the GraphiQL
- * address. The key is kept in clear text in the local data folder only, so a developer
- * can find it again (and GraphiQL can open with it).
+ * address. The key is kept in clear text in the local data folder only, readable by its
+ * owner alone, so a developer can find it again (and GraphiQL can open with it).
  */
 @Component
 @ConditionalOnProperty(name = "gateway.demo.enabled", havingValue = "true", matchIfMissing = true)
@@ -67,8 +68,10 @@ public class DemoData implements ApplicationRunner {
 		}
 		if (!Files.isRegularFile(keyFile)) {
 			ApiKey key = this.tenants.createKey(TENANT, false, EnumSet.of(Scope.READ, Scope.WRITE));
-			Files.writeString(keyFile, key.value());
+			OwnerOnlyFile.write(keyFile, key.value());
 		}
+		// A folder from an older version may hold it world-readable.
+		OwnerOnlyFile.restrict(keyFile);
 		String key = Files.readString(keyFile).trim();
 		String port = this.environment.getProperty("local.server.port", "8080");
 		System.out.printf("""

@@ -3,6 +3,9 @@ package dev.customergraph.embedded;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -21,14 +24,27 @@ class EmbeddedDatabaseConfiguration {
 		return EmbeddedEngine.startOrReuse(properties);
 	}
 
+	/**
+	 * So that the JVM shutdown hook leaves stopping the engine to the closing context.
+	 */
+	@Bean
+	ApplicationListener<ContextClosedEvent> embeddedEngineStopsWithContext(EmbeddedEngine engine,
+			ApplicationContext context) {
+		return (event) -> {
+			if (event.getApplicationContext() == context) {
+				engine.closingWithContext();
+			}
+		};
+	}
+
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedEngine engine) {
 		return DataSourceBuilder.create()
 			.type(HikariDataSource.class)
 			.url(engine.jdbcUrl())
-			.username("root")
-			.password("")
+			.username(engine.account().user())
+			.password(engine.account().password())
 			.build();
 	}
 

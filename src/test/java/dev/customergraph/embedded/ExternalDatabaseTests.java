@@ -1,8 +1,5 @@
 package dev.customergraph.embedded;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import dev.customergraph.CustomerGraphApplication;
@@ -10,6 +7,7 @@ import dev.customergraph.GatewayTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,11 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @GatewayTest
 class ExternalDatabaseTests {
 
+	@Autowired
+	EmbeddedEngine engine;
+
 	@Test
-	void aDatasourceUrlIsUsedAsItIsAndNothingEmbeddedStarts() throws IOException {
-		String port = Files.readString(Path.of("target/test-engine/engine.port")).trim();
-		assertMigratedWithoutEngine("jdbc:mysql://127.0.0.1:" + port + "/external_check?createDatabaseIfNotExist=true",
-				"root", "");
+	void aDatasourceUrlIsUsedAsItIsAndNothingEmbeddedStarts() {
+		assertMigratedWithoutEngine(
+				"jdbc:mysql://127.0.0.1:" + this.engine.port()
+						+ "/customer_graph_external_check?createDatabaseIfNotExist=true",
+				this.engine.account().user(), this.engine.account().password());
 	}
 
 	@Test
