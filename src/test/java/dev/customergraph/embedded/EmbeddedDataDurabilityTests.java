@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.util.FileSystemUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,9 +37,7 @@ class EmbeddedDataDurabilityTests {
 	@AfterEach
 	void removeTheTempFolder() throws Exception {
 		assertThat(this.home.resolve("data/engine.pid")).doesNotExist();
-		try (var paths = Files.walk(this.home)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
+		FileSystemUtils.deleteRecursively(this.home);
 	}
 
 	@Test
