@@ -293,6 +293,8 @@ if [[ $RAW == yes && ${#READ_SHAPES[@]} -gt 0 ]]; then
     jdbc_url=$SPRING_DATASOURCE_URL
   else
     jdbc_url="jdbc:mysql://127.0.0.1:$(cat "$DATA_DIR/engine.port")/customer_graph"
+    # The embedded engine lets in the gateway's own account only.
+    export SPRING_DATASOURCE_USERNAME=gateway SPRING_DATASOURCE_PASSWORD=$(cat "$DATA_DIR/engine.password")
   fi
   "$JAVA" -cp "$BENCH_CP" dev.customergraph.bench.RawReplay --jdbc-url "$jdbc_url" --captures "$OUT/captures" \
     --shapes "$(IFS=,; echo "${READ_SHAPES[*]}")" --concurrency "${CONCURRENCY// /,}" --runs "$RUNS" \
