@@ -117,7 +117,7 @@ public final class EmbeddedEngine implements AutoCloseable {
 	}
 
 	/** The gateway's account on this engine. */
-	public EngineAccount account() {
+	EngineAccount account() {
 		return this.account;
 	}
 

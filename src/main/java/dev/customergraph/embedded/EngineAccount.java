@@ -14,7 +14,7 @@ import java.util.Base64;
  * @param user the account name
  * @param password the generated password
  */
-public record EngineAccount(String user, String password) {
+record EngineAccount(String user, String password) {
 
 	static final String USER = "gateway";
 
