@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * busy key costs no SQL statement per request.
  */
 @Component
-class Authenticator {
+public class Authenticator {
 
 	private final LoadingCache<String, Optional<Caller>> callers;
 
@@ -29,7 +29,7 @@ class Authenticator {
 			.build((hashHex) -> keys.findCaller(HexFormat.of().parseHex(hashHex)));
 	}
 
-	Optional<Caller> authenticate(@Nullable String authorization) {
+	public Optional<Caller> authenticate(@Nullable String authorization) {
 		return keyOf(authorization).filter(ApiKey::isWellFormed)
 			.flatMap((key) -> this.callers.get(HexFormat.of().formatHex(key.hash())));
 	}
