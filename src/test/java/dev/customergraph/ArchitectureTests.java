@@ -10,6 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -44,8 +46,14 @@ class ArchitectureTests {
 		.resideInAPackage("dev.customergraph.tenancy..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("dev.customergraph.graph..", "dev.customergraph.mutation..",
-				"dev.customergraph.observability..");
+		.resideInAnyPackage("dev.customergraph.graph..", "dev.customergraph.mutation..");
+
+	@ArchTest
+	static final ArchRule observabilityDependsOnNoneOfOurPackages = noClasses().that()
+		.resideInAPackage("dev.customergraph.observability..")
+		.should()
+		.dependOnClassesThat(resideInAPackage("dev.customergraph..")
+			.and(not(resideInAPackage("dev.customergraph.observability.."))));
 
 	@ArchTest
 	static final ArchRule featuresKeepTheirInternals = classes().that()
