@@ -50,7 +50,11 @@ final class Responses {
 	ServerResponse result(WebGraphQlResponse result, MediaType type, String requestId) {
 		Map<String, Object> body = result.toMap();
 		if (!(body.get("errors") instanceof List<?> errors) || errors.isEmpty()) {
-			return body(HttpStatus.OK, result.getResponseHeaders().toSingleValueMap(), type, body);
+			// The usual answer: nothing to add, nothing to copy.
+			return ServerResponse.ok()
+				.headers((headers) -> headers.putAll(result.getResponseHeaders()))
+				.contentType(type)
+				.body(body);
 		}
 		List<Map<String, Object>> stamped = new ArrayList<>(errors.size());
 		for (Object error : errors) {

@@ -101,7 +101,7 @@ public class ApiKeyRepository {
 				row.getTimestamp("revoked_at") != null, row.getObject("changed_at", LocalDateTime.class));
 	}
 
-	static Set<Scope> scopes(String scopes) {
+	private static Set<Scope> scopes(String scopes) {
 		return Arrays.stream(scopes.split(","))
 			.flatMap((s) -> Scope.of(s).stream())
 			.collect(Collectors.toUnmodifiableSet());
