@@ -10,9 +10,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The gateway's commands: {@code keys create} and {@code seed}. Each starts the
- * application without its web server, against the same database the server uses, runs,
- * and exits.
+ * The gateway's commands: {@code keys create}, {@code keys list}, {@code keys revoke} and
+ * {@code seed}. Each starts the application without its web server, against the same
+ * database the server uses, runs, and exits.
  */
 public final class CommandLine {
 
@@ -21,6 +21,8 @@ public final class CommandLine {
 			  java -jar customer-graph.jar                      serve GraphQL (embedded MariaDB unless SPRING_DATASOURCE_URL is set)
 			  java -jar customer-graph.jar keys create --tenant T --mode test|live [--scopes customers:read,customers:write]
 			                                                    create an API key and print it (last line of output)
+			  java -jar customer-graph.jar keys list --tenant T  list T's keys: prefix, mode, scopes, created, last used, revoked
+			  java -jar customer-graph.jar keys revoke PREFIX    revoke a key; running gateways refuse it within a few seconds
 			  java -jar customer-graph.jar seed --tenant T --customers N [--existing fail|keep]
 			                                                    write the benchmark dataset into T's test mode
 			                                                    (keep: reuse T when it already holds N customers)
@@ -73,8 +75,14 @@ public final class CommandLine {
 
 	private static Command parse(String[] args) {
 		List<String> words = Arrays.asList(args);
-		if (words.size() >= 2 && words.get(0).equals("keys") && words.get(1).equals("create")) {
-			return KeysCreateCommand.from(options(words.subList(2, words.size())));
+		if (words.size() >= 2 && words.get(0).equals("keys")) {
+			List<String> rest = words.subList(2, words.size());
+			return switch (words.get(1)) {
+				case "create" -> KeysCreateCommand.from(options(rest));
+				case "list" -> KeysListCommand.from(options(rest));
+				case "revoke" -> KeysRevokeCommand.from(rest);
+				default -> throw new UsageException("unknown command '" + String.join(" ", words) + "'");
+			};
 		}
 		if (words.get(0).equals("seed")) {
 			return SeedCommand.from(options(words.subList(1, words.size())));

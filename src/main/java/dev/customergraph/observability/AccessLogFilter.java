@@ -12,10 +12,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.http.server.RequestPath;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Gives every GraphQL request an id ({@code X-Request-Id}) and writes one access log line
@@ -29,9 +33,20 @@ class AccessLogFilter extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger("dev.customergraph.access");
 
+	private final PathPattern graphQlPath;
+
+	AccessLogFilter(GraphQlProperties properties) {
+		this.graphQlPath = PathPatternParser.defaultInstance.parse(properties.getHttp().getPath());
+	}
+
+	/**
+	 * Matches as the GraphQL route does (the decoded path without path parameters), so
+	 * every request the endpoint serves has an id, however its path is spelled.
+	 */
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"/graphql".equals(request.getRequestURI());
+		RequestPath path = RequestPath.parse(request.getRequestURI(), request.getContextPath());
+		return !this.graphQlPath.matches(path.pathWithinApplication());
 	}
 
 	@Override

@@ -25,6 +25,22 @@ public final class SqlStatementCounter implements QueryInterceptor {
 
 	private static final ThreadLocal<long[]> ON_THREAD = ThreadLocal.withInitial(() -> new long[1]);
 
+	private static final ThreadLocal<Boolean> NOT_COUNTED = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+	/**
+	 * Runs work that serves no request (the API key refresh, writing down when keys were
+	 * last used) without counting its statements, so a request's count stays its own.
+	 */
+	public static void notCounted(Runnable work) {
+		NOT_COUNTED.set(Boolean.TRUE);
+		try {
+			work.run();
+		}
+		finally {
+			NOT_COUNTED.set(Boolean.FALSE);
+		}
+	}
+
 	/** Statements sent since the JVM started, by any thread. */
 	public static long total() {
 		return TOTAL.get();
@@ -42,7 +58,7 @@ public final class SqlStatementCounter implements QueryInterceptor {
 
 	@Override
 	public <T extends Resultset> T preProcess(Supplier<String> sql, Query interceptedQuery) {
-		if (isSessionSetup(sql, interceptedQuery)) {
+		if (NOT_COUNTED.get() || isSessionSetup(sql, interceptedQuery)) {
 			return null;
 		}
 		TOTAL.incrementAndGet();

@@ -54,6 +54,14 @@ public record ApiKey(String value) {
 		}
 	}
 
+	/**
+	 * The key's name in lists and on the command line: its mode and first 8 random
+	 * characters, which leave 24 (143 bits) secret.
+	 */
+	public String prefix() {
+		return this.value.substring(0, 16);
+	}
+
 	/** A hint that tells keys apart in lists without revealing them. */
 	public String hint() {
 		return this.value.substring(0, 8) + "…" + this.value.substring(this.value.length() - 4);

@@ -1,37 +1,37 @@
 package dev.customergraph.tenancy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns an {@code Authorization} header (Bearer key, or Basic with the key as user name
- * and an empty password) into a {@link Caller}. Lookups are cached for a minute, so a
- * busy key costs no SQL statement per request.
+ * and an empty password) into a {@link Caller}, from the keys this instance holds in
+ * memory ({@link KnownKeys}): an active key costs no SQL statement.
  */
 @Component
-class Authenticator {
+@ConditionalOnWebApplication
+public class Authenticator {
 
-	private final LoadingCache<String, Optional<Caller>> callers;
+	private final KnownKeys keys;
 
-	Authenticator(TenantRepository keys) {
-		this.callers = Caffeine.newBuilder()
-			.maximumSize(10_000)
-			.expireAfterWrite(Duration.ofMinutes(1))
-			.build((hashHex) -> keys.findCaller(HexFormat.of().parseHex(hashHex)));
+	Authenticator(KnownKeys keys) {
+		this.keys = keys;
 	}
 
-	Optional<Caller> authenticate(@Nullable String authorization) {
-		return keyOf(authorization).filter(ApiKey::isWellFormed)
-			.flatMap((key) -> this.callers.get(HexFormat.of().formatHex(key.hash())));
+	/**
+	 * The caller the header's key authenticates; empty for a missing, malformed, unknown
+	 * or revoked key.
+	 * @throws org.springframework.dao.DataAccessException when a key not in memory cannot
+	 * be looked up
+	 */
+	public Optional<Caller> authenticate(@Nullable String authorization) {
+		return keyOf(authorization).filter(ApiKey::isWellFormed).flatMap((key) -> this.keys.find(key.hash()));
 	}
 
 	private static Optional<ApiKey> keyOf(@Nullable String authorization) {

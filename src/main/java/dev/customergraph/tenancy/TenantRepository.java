@@ -2,12 +2,14 @@ package dev.customergraph.tenancy;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,42 +19,41 @@ public class TenantRepository {
 
 	private final JdbcClient jdbc;
 
-	TenantRepository(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
+	private final ApplicationEventPublisher events;
 
-	Optional<Caller> findCaller(byte[] keyHash) {
-		return this.jdbc.sql("""
-				SELECT k.tenant_id, k.livemode, k.scopes, t.name
-				FROM api_key k JOIN tenant t ON t.id = k.tenant_id
-				WHERE k.key_hash = :hash
-				""")
-			.param("hash", keyHash)
-			.query((row, n) -> new Caller(new Partition(row.getInt("tenant_id"), row.getBoolean("livemode")),
-					row.getString("name"), parseScopes(row.getString("scopes"))))
-			.optional();
+	TenantRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
 	 * Creates the tenant when it is new, stores the key's hash and returns the key, shown
-	 * once.
+	 * once. This instance knows the key as soon as the transaction commits (see
+	 * {@link KnownKeys}); other instances within their refresh interval, or at its first
+	 * use.
 	 */
 	@Transactional
 	public ApiKey createKey(String tenant, boolean livemode, Set<Scope> scopes) {
 		LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
 		int tenantId = ensureTenant(tenant);
 		ApiKey key = ApiKey.generate(livemode);
-		this.jdbc.sql("""
-				INSERT INTO api_key (tenant_id, livemode, key_hash, key_hint, scopes, created_at)
-				VALUES (:tenantId, :livemode, :hash, :hint, :scopes, :now)
-				""")
+		KeyHolder id = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("""
+					INSERT INTO api_key (tenant_id, livemode, key_hash, key_hint, key_prefix, scopes, created_at, changed_at)
+					VALUES (:tenantId, :livemode, :hash, :hint, :prefix, :scopes, :now, UTC_TIMESTAMP(6))
+					""")
 			.param("tenantId", tenantId)
 			.param("livemode", livemode)
 			.param("hash", key.hash())
 			.param("hint", key.hint())
+			.param("prefix", key.prefix())
 			.param("scopes", scopes.stream().map(Scope::value).sorted().collect(Collectors.joining(",")))
 			.param("now", now)
-			.update();
+			.update(id, "id");
+		Caller caller = new Caller(new Partition(tenantId, livemode), tenant, Set.copyOf(scopes));
+		this.events.publishEvent(
+				new KnownKey.Created(new KnownKey(id.getKeyAs(Number.class).longValue(), caller), key.hash()));
 		return key;
 	}
 
@@ -70,12 +71,6 @@ public class TenantRepository {
 			.param("name", tenant)
 			.query(Integer.class)
 			.optional();
-	}
-
-	private static Set<Scope> parseScopes(String scopes) {
-		return Arrays.stream(scopes.split(","))
-			.flatMap((s) -> Scope.of(s).stream())
-			.collect(Collectors.toUnmodifiableSet());
 	}
 
 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +27,9 @@ class CommandLineTests {
 
 	@Autowired
 	HttpGraphQlTester graphQl;
+
+	@Autowired
+	WebTestClient http;
 
 	@Test
 	void keysCreatePrintsAWorkingKeyAsTheLastLine() {
@@ -50,6 +55,65 @@ class CommandLineTests {
 	}
 
 	@Test
+	void keysListShowsEachKeysPrefixModeScopesAndLife() {
+		String tenant = "cli-list-" + System.nanoTime();
+		String test = run("keys", "create", "--tenant", tenant, "--mode", "test", DATA_DIR).lastLine();
+		String live = run("keys", "create", "--tenant", tenant, "--mode", "live", "--scopes", "customers:read",
+				DATA_DIR)
+			.lastLine();
+		Run run = run("keys", "list", "--tenant", tenant, DATA_DIR);
+		assertThat(run.status()).as(run.err()).isZero();
+		List<String> lines = run.out().strip().lines().toList();
+		assertThat(lines.get(0)).contains("prefix", "mode", "scopes", "created", "last used", "revoked");
+		assertThat(lines).hasSize(3);
+		assertThat(lines.get(1)).startsWith(live.substring(0, 16)).contains(" live ", "customers:read ").endsWith("-");
+		assertThat(lines.get(2)).startsWith(test.substring(0, 16)).contains(" test ", "customers:read,customers:write");
+		assertThat(run.out()).doesNotContain(test).doesNotContain(live);
+		assertThat(run("keys", "list", "--tenant", "no-such-tenant", DATA_DIR).status()).isEqualTo(1);
+	}
+
+	@Test
+	void aRevokedKeyIsRefusedByTheRunningGatewayWithinThreeSeconds() throws InterruptedException {
+		String tenant = "cli-revoke-" + System.nanoTime();
+		String key = run("keys", "create", "--tenant", tenant, "--mode", "test", DATA_DIR).lastLine();
+		HttpGraphQlTester withKey = this.graphQl.mutate().header("Authorization", "Bearer " + key).build();
+		withKey.document("{ viewer { tenant } }")
+			.execute()
+			.path("viewer.tenant")
+			.entity(String.class)
+			.isEqualTo(tenant);
+
+		Run revoke = run("keys", "revoke", key.substring(0, 16), DATA_DIR);
+		assertThat(revoke.status()).as(revoke.err()).isZero();
+		long revoked = System.nanoTime();
+		while (status(key) == 200) {
+			assertThat(System.nanoTime() - revoked).as("time until refused").isLessThan(3_000_000_000L);
+			Thread.sleep(50);
+		}
+		assertThat(status(key)).isEqualTo(401);
+		assertThat(run("keys", "list", "--tenant", tenant, DATA_DIR).out().strip().lines().toList().get(1))
+			.doesNotEndWith(" -");
+		Run again = run("keys", "revoke", key.substring(0, 16), DATA_DIR);
+		assertThat(again.status()).isZero();
+		assertThat(again.out()).contains("already revoked");
+		Run unknown = run("keys", "revoke", "sk_test_00000000", DATA_DIR);
+		assertThat(unknown.status()).isEqualTo(1);
+		assertThat(unknown.err()).contains("no key sk_test_00000000");
+	}
+
+	private int status(String key) {
+		return this.http.post()
+			.uri("/graphql")
+			.header("Authorization", "Bearer " + key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"query\":\"{ viewer { tenant } }\"}")
+			.exchange()
+			.returnResult(String.class)
+			.getStatus()
+			.value();
+	}
+
+	@Test
 	void seedWritesTheDatasetAndPrintsItsChecksums() {
 		Run run = run("seed", "--tenant", "cli-seed-" + System.nanoTime(), "--customers", "10", DATA_DIR);
 		assertThat(run.status()).as(run.err()).isZero();
@@ -72,7 +136,8 @@ class CommandLineTests {
 	void helpListsCommandsAndSettings() {
 		Run run = run("--help");
 		assertThat(run.status()).as(run.err()).isZero();
-		assertThat(run.out()).contains("keys create", "seed --tenant", "GATEWAY_EMBEDDED_DATA_DIR", "server.port");
+		assertThat(run.out()).contains("keys create", "keys list --tenant", "keys revoke PREFIX", "seed --tenant",
+				"GATEWAY_EMBEDDED_DATA_DIR", "server.port");
 	}
 
 	@Test
@@ -85,7 +150,10 @@ class CommandLineTests {
 				List.of("seed", "--tenant", "x", "--customers", "0"),
 				List.of("seed", "--tenant", "x", "--customers", "5", "--colour", "red"),
 				List.of("seed", "--tenant", "x", "--customers", "5", "--existing", "replace"), List.of("frobnicate"),
-				List.of("keys", "create", "--tenant"))) {
+				List.of("keys", "create", "--tenant"), List.of("keys", "list"),
+				List.of("keys", "list", "--tenant", "x", "--mode", "test"), List.of("keys", "revoke"),
+				List.of("keys", "revoke", "--tenant", "x"), List.of("keys", "revoke", "nonsense"),
+				List.of("keys", "revoke", "sk_test_AbCd1234", "--force", "yes"), List.of("keys", "rotate"))) {
 			Run run = run(args.toArray(String[]::new));
 			assertThat(run.status()).as(String.join(" ", args)).isEqualTo(2);
 			assertThat(run.err()).as(String.join(" ", args)).startsWith("error: ").contains("Usage:");

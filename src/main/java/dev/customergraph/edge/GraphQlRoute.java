@@ -1,6 +1,7 @@
-package dev.customergraph.http;
+package dev.customergraph.edge;
 
 import dev.customergraph.graph.GatewayLimits;
+import dev.customergraph.tenancy.Authenticator;
 import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,19 +20,21 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Routes every method on the GraphQL path to {@link GraphQlEndpoint}. It is ordered ahead
- * of Spring Boot's GraphQL routes, which still serve GraphiQL and the printed schema, but
- * only take POST on the endpoint itself and answer other requests with empty bodies; and
- * Tomcat's own error pages are GraphQL errors too. The commands ({@code keys},
+ * Routes every method on the configured GraphQL path ({@code spring.graphql.http.path}),
+ * however the router matches it, to {@link GraphQlEndpoint}, which authenticates. It is
+ * ordered ahead of Spring Boot's GraphQL routes, which still serve the printed schema;
+ * and Tomcat's own error pages are GraphQL errors too. The commands ({@code keys},
  * {@code seed}) run without a web server, and so without this.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.SERVLET)
-class GraphQlHttpConfiguration {
+class GraphQlRoute {
 
 	@Bean
-	GraphQlEndpoint graphQlEndpoint(WebGraphQlHandler graphQlHandler, JsonMapper json, GatewayLimits limits) {
-		return new GraphQlEndpoint(graphQlHandler, new GraphQlRequestReader(json, limits), limits);
+	GraphQlEndpoint graphQlEndpoint(WebGraphQlHandler graphQlHandler, Authenticator authenticator, JsonMapper json,
+			GatewayLimits limits) {
+		return new GraphQlEndpoint(graphQlHandler, authenticator, new GraphQlRequestReader(json, limits),
+				new Responses(limits));
 	}
 
 	@Bean

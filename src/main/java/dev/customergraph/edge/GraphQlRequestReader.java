@@ -1,4 +1,4 @@
-package dev.customergraph.http;
+package dev.customergraph.edge;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,13 +12,6 @@ import java.util.Map;
 import dev.customergraph.graph.ErrorCode;
 import dev.customergraph.graph.GatewayLimits;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
-import graphql.language.Document;
-import graphql.language.OperationDefinition;
-import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
-import graphql.parser.ParserEnvironment;
-import graphql.parser.ParserOptions;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +25,10 @@ import org.springframework.web.servlet.function.ServerRequest;
 /**
  * Reads a GraphQL-over-HTTP request, a POST body or GET parameters, into the
  * {@code query}/{@code operationName}/{@code variables}/{@code extensions} map, refusing
- * anything that is not one well-formed request: a body too large, not UTF-8 or not JSON,
- * a batch (an array of requests), a missing query, a mutation over GET.
+ * anything that is not one well-formed request: a method other than GET and POST, a body
+ * too large, not UTF-8 or not JSON, a batch (an array of requests), a missing query.
+ * Whether the operation may run over GET is decided on the resolved document, by
+ * {@link OperationAccess}.
  */
 class GraphQlRequestReader {
 
@@ -41,15 +36,27 @@ class GraphQlRequestReader {
 
 	private final long maxBodySize;
 
-	private final ParserOptions parserOptions;
-
 	GraphQlRequestReader(JsonMapper json, GatewayLimits limits) {
 		this.json = json;
 		this.maxBodySize = limits.maxBodySize().toBytes();
-		this.parserOptions = limits.parserOptions();
 	}
 
-	Map<String, Object> fromBody(ServerRequest request) throws IOException {
+	/**
+	 * The request of a GET (its parameters) or a POST (its body); any other method is
+	 * 405.
+	 */
+	Map<String, Object> read(ServerRequest request) throws IOException {
+		HttpMethod method = request.method();
+		if (HttpMethod.POST.equals(method)) {
+			return fromBody(request);
+		}
+		if (HttpMethod.GET.equals(method)) {
+			return fromParameters(request);
+		}
+		throw Refusal.methodNotAllowed("Use GET (queries) or POST.", HttpMethod.GET, HttpMethod.POST);
+	}
+
+	private Map<String, Object> fromBody(ServerRequest request) throws IOException {
 		checkContentType(request);
 		if (request.servletRequest().getContentLengthLong() > this.maxBodySize) {
 			throw tooLarge();
@@ -62,23 +69,21 @@ class GraphQlRequestReader {
 		}
 		Object parsed = parseJson(utf8(body), "The request body");
 		if (parsed instanceof List) {
-			throw HttpRefusal.badRequest("Batching is not supported: send one operation per request.");
+			throw Refusal.badRequest("Batching is not supported: send one operation per request.");
 		}
 		if (!(parsed instanceof Map<?, ?> map)) {
-			throw HttpRefusal.badRequest("The request body must be a JSON object with a 'query'.");
+			throw Refusal.badRequest("The request body must be a JSON object with a 'query'.");
 		}
 		return wellFormed(map);
 	}
 
-	Map<String, Object> fromParameters(ServerRequest request) {
+	private Map<String, Object> fromParameters(ServerRequest request) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("query", request.param("query").orElse(null));
 		body.put("operationName", request.param("operationName").orElse(null));
 		body.put("variables", request.param("variables").map((text) -> parseJson(text, "'variables'")).orElse(null));
 		body.put("extensions", request.param("extensions").map((text) -> parseJson(text, "'extensions'")).orElse(null));
-		Map<String, Object> wellFormed = wellFormed(body);
-		refuseMutation((String) wellFormed.get("query"), (String) wellFormed.get("operationName"));
-		return wellFormed;
+		return wellFormed(body);
 	}
 
 	private static void checkContentType(ServerRequest request) {
@@ -92,13 +97,13 @@ class GraphQlRequestReader {
 		boolean json = type != null && MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)
 				&& (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
 		if (!json) {
-			throw new HttpRefusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+			throw new Refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
 					"Send the request as Content-Type: application/json (UTF-8).");
 		}
 	}
 
-	private HttpRefusal tooLarge() {
-		return new HttpRefusal(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.REQUEST_TOO_LARGE,
+	private Refusal tooLarge() {
+		return new Refusal(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.REQUEST_TOO_LARGE,
 				"The request body is larger than " + this.maxBodySize + " bytes.");
 	}
 
@@ -111,7 +116,7 @@ class GraphQlRequestReader {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw HttpRefusal.badRequest("The request body is not valid UTF-8.");
+			throw Refusal.badRequest("The request body is not valid UTF-8.");
 		}
 	}
 
@@ -120,11 +125,11 @@ class GraphQlRequestReader {
 			return this.json.readValue(text, Object.class);
 		}
 		catch (StreamConstraintsException ex) {
-			throw HttpRefusal.badRequest(what + " nests too deeply or is too long.");
+			throw Refusal.badRequest(what + " nests too deeply or is too long.");
 		}
 		catch (JacksonException ex) {
 			var location = ex.getLocation();
-			throw HttpRefusal.badRequest(what + " is not valid JSON" + ((location != null)
+			throw Refusal.badRequest(what + " is not valid JSON" + ((location != null)
 					? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")." : "."));
 		}
 	}
@@ -133,15 +138,15 @@ class GraphQlRequestReader {
 		boolean hashOnly = body.get("query") == null && body.get("extensions") instanceof Map<?, ?> extensions
 				&& extensions.get("persistedQuery") instanceof Map;
 		if (!hashOnly && (!(body.get("query") instanceof String query) || query.isBlank())) {
-			throw HttpRefusal.badRequest("The request needs a 'query': the GraphQL document as a string.");
+			throw Refusal.badRequest("The request needs a 'query': the GraphQL document as a string.");
 		}
 		Object operationName = body.get("operationName");
 		if (operationName != null && !(operationName instanceof String)) {
-			throw HttpRefusal.badRequest("'operationName' must be a string.");
+			throw Refusal.badRequest("'operationName' must be a string.");
 		}
 		for (String key : List.of("variables", "extensions")) {
 			if (body.get(key) != null && !(body.get(key) instanceof Map)) {
-				throw HttpRefusal.badRequest("'" + key + "' must be a JSON object.");
+				throw Refusal.badRequest("'" + key + "' must be a JSON object.");
 			}
 		}
 		Map<String, Object> wellFormed = new LinkedHashMap<>();
@@ -152,29 +157,6 @@ class GraphQlRequestReader {
 			wellFormed.put("query", PersistedQuerySupport.PERSISTED_QUERY_MARKER);
 		}
 		return wellFormed;
-	}
-
-	/**
-	 * GET must not change anything: a mutation (or subscription) over GET is 405, decided
-	 * from the parsed document before validation, whatever the schema. A document that
-	 * does not parse goes on to the engine, which reports it.
-	 */
-	private void refuseMutation(String query, @Nullable String operationName) {
-		Document document;
-		try {
-			document = new Parser().parseDocument(
-					ParserEnvironment.newParserEnvironment().document(query).parserOptions(this.parserOptions).build());
-		}
-		catch (InvalidSyntaxException ex) {
-			return;
-		}
-		boolean changes = document.getDefinitionsOfType(OperationDefinition.class)
-			.stream()
-			.filter((operation) -> operationName == null || operationName.equals(operation.getName()))
-			.anyMatch((operation) -> operation.getOperation() != OperationDefinition.Operation.QUERY);
-		if (changes) {
-			throw HttpRefusal.methodNotAllowed("Only queries run over GET; send mutations with POST.", HttpMethod.POST);
-		}
 	}
 
 }

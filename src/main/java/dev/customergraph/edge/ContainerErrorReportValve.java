@@ -1,7 +1,8 @@
-package dev.customergraph.http;
+package dev.customergraph.edge;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.customergraph.graph.ErrorCode;
@@ -33,10 +34,13 @@ public class ContainerErrorReportValve extends ErrorReportValve {
 			case 413, 414, 431 -> ErrorCode.REQUEST_TOO_LARGE;
 			default -> (status >= 500) ? ErrorCode.INTERNAL : ErrorCode.BAD_REQUEST;
 		};
+		// No filter ran, so the request has no id yet: it gets one here.
+		String requestId = UUID.randomUUID().toString();
 		String body = "{\"errors\":[{\"message\":\"The server could not read this HTTP request (status " + status
 				+ "). GET requests must fit in 8 KB: send longer documents with POST.\",\"extensions\":{\"code\":\""
-				+ code + "\"}}]}";
+				+ code + "\",\"requestId\":\"" + requestId + "\"}}]}";
 		try {
+			response.setHeader("X-Request-Id", requestId);
 			response.setContentType("application/json");
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();

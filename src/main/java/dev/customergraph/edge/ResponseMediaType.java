@@ -1,4 +1,4 @@
-package dev.customergraph.http;
+package dev.customergraph.edge;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,8 +52,8 @@ final class ResponseMediaType {
 		throw notAcceptable();
 	}
 
-	private static HttpRefusal notAcceptable() {
-		return new HttpRefusal(HttpStatus.NOT_ACCEPTABLE, ErrorCode.NOT_ACCEPTABLE,
+	private static Refusal notAcceptable() {
+		return new Refusal(HttpStatus.NOT_ACCEPTABLE, ErrorCode.NOT_ACCEPTABLE,
 				"Accept application/graphql-response+json or application/json.");
 	}
 

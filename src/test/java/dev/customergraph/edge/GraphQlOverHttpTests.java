@@ -1,9 +1,10 @@
-package dev.customergraph.http;
+package dev.customergraph.edge;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import dev.customergraph.GatewayTest;
+import dev.customergraph.http.RawGraphQl;
 import dev.customergraph.http.RawGraphQl.Response;
 import dev.customergraph.tenancy.TestTenants;
 import org.junit.jupiter.api.BeforeAll;
