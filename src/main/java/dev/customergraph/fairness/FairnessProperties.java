@@ -18,6 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("gateway.fairness")
 public record FairnessProperties(@DefaultValue("20000") long maximumAvailable, @DefaultValue("10000") long restoreRate,
-		@DefaultValue("8") int maxConcurrentPerTenant, @DefaultValue("1s") Duration maxWait) {
+		@DefaultValue("8") int maxConcurrentPerTenant, @DefaultValue("5s") Duration maxWait) {
 
 }

@@ -25,9 +25,10 @@ import org.jspecify.annotations.Nullable;
  * introspection included.
  * <p>
  * The check is bounded whatever the document: the fragments are first read once each
- * (unknown, cyclic and unused fragments are refused there, as validation would), and the
- * walk then counts every selection it visits, fields, fragment spreads and inline
- * fragments alike, and stops at {@code max-fields}.
+ * (unknown, cyclic and unused fragments are refused there, as validation would); then
+ * each fragment is summed once, what it adds wherever it is spread (selections, fields,
+ * fragment spreads and inline fragments alike, depth, aliases), so the whole check is
+ * linear in the size of the document.
  */
 final class DocumentLimits {
 
@@ -48,11 +49,11 @@ final class DocumentLimits {
 	 * is over a limit or its fragments could not be inlined.
 	 */
 	void check(Document document) {
-		Map<String, FragmentDefinition> fragments = new FragmentGraph(document).checked();
+		Walk walk = new Walk(new FragmentGraph(document).checked());
 		for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
 			checkOperationName(operation.getName());
 			checkDirectives(operation.getDirectives());
-			new Walk(fragments).selections(operation.getSelectionSet(), 1);
+			walk.operation(operation.getSelectionSet());
 		}
 	}
 
@@ -165,65 +166,113 @@ final class DocumentLimits {
 	}
 
 	/**
-	 * One operation's selections with fragments inlined; it stops at the first limit
-	 * crossed, so it visits at most {@code max-fields} selections.
+	 * What a fragment adds where it is spread, as if inlined: summed once per fragment
+	 * (fragments spread in it summed from their own summaries), so a fragment spread many
+	 * times, or in a fan-out, costs one lookup per spread. Counts saturate instead of
+	 * overflowing.
+	 *
+	 * @param selections fields, fragment spreads and inline fragments
+	 * @param depth the deepest field nesting, its top-level fields at 1
+	 * @param aliases aliased fields
+	 * @param topLevelFields fields at its top level, root fields where it is spread at
+	 * the root
+	 */
+	private record Inlined(long selections, int depth, long aliases, long topLevelFields) {
+
+		static final Inlined NOTHING = new Inlined(0, 0, 0, 0);
+
+		private static final long SATURATED = 1L << 40;
+
+		Inlined plus(Inlined other) {
+			return new Inlined(sum(this.selections, other.selections), Math.max(this.depth, other.depth),
+					sum(this.aliases, other.aliases), sum(this.topLevelFields, other.topLevelFields));
+		}
+
+		/** This selection set as the child of a field: one level deeper, none on top. */
+		Inlined nested() {
+			return new Inlined(this.selections, this.depth + 1, this.aliases, 0);
+		}
+
+		private static long sum(long a, long b) {
+			return Math.min(a + b, SATURATED);
+		}
+
+	}
+
+	/**
+	 * Sums selection sets with fragments inlined, each fragment once, and refuses the
+	 * document as soon as a sum crosses a limit.
 	 */
 	private final class Walk {
 
 		private final Map<String, FragmentDefinition> fragments;
 
-		private int selections;
-
-		private int aliases;
-
-		private int rootFields;
+		private final Map<String, Inlined> summaries = new HashMap<>();
 
 		Walk(Map<String, FragmentDefinition> fragments) {
 			this.fragments = fragments;
 		}
 
-		void selections(SelectionSet selectionSet, int depth) {
-			for (Selection<?> selection : selectionSet.getSelections()) {
-				count();
-				if (selection instanceof Field field) {
-					field(field, depth);
-				}
-				else if (selection instanceof InlineFragment fragment) {
-					checkDirectives(fragment.getDirectives());
-					selections(fragment.getSelectionSet(), depth);
-				}
-				else if (selection instanceof FragmentSpread spread) {
-					checkDirectives(spread.getDirectives());
-					// Known and acyclic: FragmentGraph checked it.
-					selections(this.fragments.get(spread.getName()).getSelectionSet(), depth);
-				}
-			}
-		}
-
-		private void count() {
-			int maxFields = DocumentLimits.this.limits.maxFields();
-			if (++this.selections > maxFields) {
-				refuse(ErrorCode.TOO_MANY_FIELDS, "The query has more than " + maxFields
-						+ " selections (fields, fragment spreads and inline fragments, fragments counted as often as they are used).");
-			}
-		}
-
-		private void field(Field field, int depth) {
+		void operation(SelectionSet selectionSet) {
 			GatewayLimits limits = DocumentLimits.this.limits;
-			checkDirectives(field.getDirectives());
-			if (depth > limits.maxDepth()) {
+			Inlined sum = Inlined.NOTHING;
+			for (Selection<?> selection : selectionSet.getSelections()) {
+				sum = sum.plus(selection(selection));
+				if (sum.topLevelFields() > limits.maxRootFields()) {
+					refuse(ErrorCode.TOO_MANY_ROOT_FIELDS,
+							"The query selects more than " + limits.maxRootFields() + " root fields.");
+				}
+				check(sum);
+			}
+		}
+
+		private Inlined selections(SelectionSet selectionSet) {
+			Inlined sum = Inlined.NOTHING;
+			for (Selection<?> selection : selectionSet.getSelections()) {
+				sum = sum.plus(selection(selection));
+				check(sum);
+			}
+			return sum;
+		}
+
+		private Inlined selection(Selection<?> selection) {
+			if (selection instanceof Field field) {
+				checkDirectives(field.getDirectives());
+				Inlined children = (field.getSelectionSet() != null) ? selections(field.getSelectionSet()).nested()
+						: Inlined.NOTHING;
+				return new Inlined(1, 1, (field.getAlias() != null) ? 1 : 0, 1).plus(children);
+			}
+			if (selection instanceof InlineFragment fragment) {
+				checkDirectives(fragment.getDirectives());
+				return new Inlined(1, 0, 0, 0).plus(selections(fragment.getSelectionSet()));
+			}
+			FragmentSpread spread = (FragmentSpread) selection;
+			checkDirectives(spread.getDirectives());
+			return new Inlined(1, 0, 0, 0).plus(fragment(spread.getName()));
+		}
+
+		/** Known and acyclic: {@link FragmentGraph} checked it. */
+		private Inlined fragment(String name) {
+			Inlined summary = this.summaries.get(name);
+			if (summary == null) {
+				summary = selections(this.fragments.get(name).getSelectionSet());
+				this.summaries.put(name, summary);
+			}
+			return summary;
+		}
+
+		private void check(Inlined sum) {
+			GatewayLimits limits = DocumentLimits.this.limits;
+			if (sum.depth() > limits.maxDepth()) {
 				refuse(ErrorCode.QUERY_TOO_DEEP,
 						"Fields nest deeper than the limit of " + limits.maxDepth() + " levels.");
 			}
-			if (field.getAlias() != null && ++this.aliases > limits.maxAliases()) {
+			if (sum.selections() > limits.maxFields()) {
+				refuse(ErrorCode.TOO_MANY_FIELDS, "The query has more than " + limits.maxFields()
+						+ " selections (fields, fragment spreads and inline fragments, fragments counted as often as they are used).");
+			}
+			if (sum.aliases() > limits.maxAliases()) {
 				refuse(ErrorCode.TOO_MANY_ALIASES, "The query uses more than " + limits.maxAliases() + " aliases.");
-			}
-			if (depth == 1 && ++this.rootFields > limits.maxRootFields()) {
-				refuse(ErrorCode.TOO_MANY_ROOT_FIELDS,
-						"The query selects more than " + limits.maxRootFields() + " root fields.");
-			}
-			if (field.getSelectionSet() != null) {
-				selections(field.getSelectionSet(), depth + 1);
 			}
 		}
 

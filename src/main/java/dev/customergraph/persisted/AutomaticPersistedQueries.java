@@ -43,6 +43,7 @@ final class AutomaticPersistedQueries implements PersistedDocuments {
 
 	/** The document text kept now, as the cache weighs it. */
 	long weight() {
+		this.byHash.cleanUp();
 		return this.byHash.policy().eviction().orElseThrow().weightedSize().orElseThrow();
 	}
 

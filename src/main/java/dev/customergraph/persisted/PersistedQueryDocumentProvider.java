@@ -91,7 +91,13 @@ final class PersistedQueryDocumentProvider implements PreparsedDocumentProvider 
 
 	/** The document text of the parsed documents kept now, as the cache weighs it. */
 	long cachedWeight() {
+		this.parsed.cleanUp();
 		return this.parsed.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+	}
+
+	/** The document text the registry keeps now, as it weighs it. */
+	long registeredWeight() {
+		return (this.documents instanceof AutomaticPersistedQueries registry) ? registry.weight() : 0;
 	}
 
 	private static Optional<String> hashOf(ExecutionInput input) {
