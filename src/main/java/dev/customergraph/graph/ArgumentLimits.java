@@ -3,13 +3,12 @@ package dev.customergraph.graph;
 import java.util.List;
 import java.util.Map;
 
-import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
-import graphql.analysis.QueryVisitorStub;
 
 /**
  * Bounds the length of every list argument ({@code nodes(ids:)}, {@code filter.ids},
- * {@code filter.tags}, …), literal or variable, before any field runs.
+ * {@code filter.tags}, …), literal or variable, before any field runs. {@link QueryCost}
+ * calls it for each field of its traversal, so the operation is walked once.
  */
 final class ArgumentLimits {
 
@@ -19,13 +18,8 @@ final class ArgumentLimits {
 		this.maxListLength = limits.maxListLength();
 	}
 
-	void check(QueryTraverser operation) {
-		operation.visitPreOrder(new QueryVisitorStub() {
-			@Override
-			public void visitField(QueryVisitorFieldEnvironment field) {
-				field.getArguments().forEach((name, value) -> check(field.getField().getName() + "." + name, value));
-			}
-		});
+	void check(QueryVisitorFieldEnvironment field) {
+		field.getArguments().forEach((name, value) -> check(field.getField().getName() + "." + name, value));
 	}
 
 	private void check(String argument, Object value) {

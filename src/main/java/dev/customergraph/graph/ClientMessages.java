@@ -1,6 +1,7 @@
 package dev.customergraph.graph;
 
 import java.util.Map;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,12 @@ final class ClientMessages {
 
 	private static final Pattern JAVA_TYPE = Pattern.compile("it was an? '(\\w+)'");
 
+	/** graphql-java's ID coercion names the Java type it was given. */
+	private static final Pattern JAVA_TYPE_GIVEN = Pattern.compile("but was '(\\w+)'");
+
+	private static final Pattern NOT_AN_INPUT_OBJECT = Pattern.compile(
+			"Expected type 'Map' but was '(\\w+)'\\. Variables for input objects must be an instance of type 'Map'\\.");
+
 	private static final Map<String, String> JSON_KINDS = Map.of("String", "string", "Integer", "number", "Long",
 			"number", "Double", "number", "BigDecimal", "number", "BigInteger", "number", "Boolean", "boolean",
 			"ArrayList", "list", "LinkedHashMap", "object");
@@ -45,9 +52,14 @@ final class ClientMessages {
 			}
 		}
 		clean = AST_TYPES.matcher(clean).replaceAll("Expected a literal of kind $1 but it was of kind $2");
-		Matcher javaType = JAVA_TYPE.matcher(clean);
-		return javaType.replaceAll((match) -> "it was a JSON "
-				+ Matcher.quoteReplacement(JSON_KINDS.getOrDefault(match.group(1), "value")));
+		clean = NOT_AN_INPUT_OBJECT.matcher(clean)
+			.replaceAll((match) -> "Expected an input object but it was a " + jsonKind(match));
+		clean = JAVA_TYPE_GIVEN.matcher(clean).replaceAll((match) -> "but it was a " + jsonKind(match));
+		return JAVA_TYPE.matcher(clean).replaceAll((match) -> "it was a " + jsonKind(match));
+	}
+
+	private static String jsonKind(MatchResult javaType) {
+		return Matcher.quoteReplacement("JSON " + JSON_KINDS.getOrDefault(javaType.group(1), "value"));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.validation.ValidationError;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +55,11 @@ final class EngineErrors {
 	private static ErrorCode codeOf(GraphQLError error, @Nullable ErrorCode parseRefusal) {
 		if (error.getErrorType() == ErrorType.InvalidSyntax) {
 			return (parseRefusal != null) ? parseRefusal : ErrorCode.GRAPHQL_PARSE_FAILED;
+		}
+		// graphql-java's own bound on introspection: a type's fields asked for again and
+		// again, nested.
+		if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+			return ErrorCode.QUERY_TOO_DEEP;
 		}
 		if (error instanceof ValidationError) {
 			return ErrorCode.GRAPHQL_VALIDATION_FAILED;

@@ -25,6 +25,11 @@ public enum ErrorCode {
 	PERSISTED_QUERY_NOT_FOUND,
 	/** In trusted-documents mode, a document that is not on the allow-list. */
 	PERSISTED_QUERY_NOT_IN_LIST,
+	/**
+	 * A document sent to be persisted that is larger than
+	 * {@code gateway.persisted-queries.max-document-size}.
+	 */
+	PERSISTED_QUERY_TOO_LARGE,
 
 	/**
 	 * The HTTP request is not a GraphQL request: a body that is not JSON or UTF-8, a
@@ -59,7 +64,10 @@ public enum ErrorCode {
 	QUERY_TOO_DEEP,
 	/** More aliases than {@code gateway.limits.max-aliases}. */
 	TOO_MANY_ALIASES,
-	/** More field selections than {@code gateway.limits.max-fields}. */
+	/**
+	 * More selections (fields, fragment spreads, inline fragments, fragments inlined)
+	 * than {@code gateway.limits.max-fields}.
+	 */
 	TOO_MANY_FIELDS,
 	/** More root fields than {@code gateway.limits.max-root-fields}. */
 	TOO_MANY_ROOT_FIELDS,
@@ -71,7 +79,17 @@ public enum ErrorCode {
 	/** A list argument longer than {@code gateway.limits.max-list-length}. */
 	LIST_TOO_LONG,
 	/** The requested query cost is above {@code gateway.limits.max-cost}. */
-	QUERY_TOO_COMPLEX;
+	QUERY_TOO_COMPLEX,
+	/**
+	 * The request ran longer than {@code gateway.limits.request-timeout}; its execution
+	 * and SQL were stopped.
+	 */
+	REQUEST_TIMEOUT,
+	/**
+	 * The caller's budget of query cost per second is spent, or it already runs as many
+	 * requests at once as it may; retry later ({@code extensions.cost.throttleStatus}).
+	 */
+	THROTTLED;
 
 	/**
 	 * The message of an {@link #INTERNAL} error: only the request id, which the server

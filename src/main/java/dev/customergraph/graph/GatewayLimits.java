@@ -1,5 +1,7 @@
 package dev.customergraph.graph;
 
+import java.time.Duration;
+
 import graphql.parser.ParserOptions;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,7 +16,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxTokens most grammar tokens in a document (graphql-java's parser limit)
  * @param maxDepth deepest field nesting, fragments inlined
  * @param maxAliases most aliased fields, fragments inlined
- * @param maxFields most field selections, fragments inlined
+ * @param maxFields most selections (fields, fragment spreads, inline fragments),
+ * fragments inlined
  * @param maxRootFields most fields selected on the operation's root type
  * @param maxDirectivesPerField most directives on one field, fragment spread or inline
  * fragment
@@ -22,13 +25,15 @@ import org.springframework.util.unit.DataSize;
  * @param maxCost largest requested query cost
  * @param defaultPageSize page size when neither {@code first} nor {@code last} is given
  * @param maxPageSize largest {@code first} or {@code last}
+ * @param requestTimeout wall-clock budget of one request's execution and its SQL
  */
 @ConfigurationProperties("gateway.limits")
 public record GatewayLimits(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("15000") int maxTokens,
 		@DefaultValue("15") int maxDepth, @DefaultValue("30") int maxAliases, @DefaultValue("500") int maxFields,
 		@DefaultValue("20") int maxRootFields, @DefaultValue("10") int maxDirectivesPerField,
 		@DefaultValue("100") int maxListLength, @DefaultValue("1000") int maxCost,
-		@DefaultValue("10") int defaultPageSize, @DefaultValue("100") int maxPageSize) {
+		@DefaultValue("10") int defaultPageSize, @DefaultValue("100") int maxPageSize,
+		@DefaultValue("10s") Duration requestTimeout) {
 
 	/**
 	 * graphql-java's operation parser options with our token limit; its other DoS limits

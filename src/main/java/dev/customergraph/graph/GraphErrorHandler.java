@@ -4,6 +4,7 @@ import java.util.Map;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,18 @@ class GraphErrorHandler {
 		return error.errorType(ErrorType.INTERNAL_ERROR)
 			.message("The database is unavailable right now; retry in a moment.")
 			.extensions(ErrorCode.UNAVAILABLE.extensions())
+			.build();
+	}
+
+	/**
+	 * A statement refused, or a field cancelled, once the request's time budget is spent;
+	 * the request's result then carries one {@code REQUEST_TIMEOUT} error instead.
+	 */
+	@GraphQlExceptionHandler({ RequestDeadline.RequestTimeoutException.class, AbortExecutionException.class })
+	GraphQLError timedOut(Exception ex, GraphqlErrorBuilder<?> error) {
+		return error.errorType(ErrorType.INTERNAL_ERROR)
+			.message("The request ran out of time.")
+			.extensions(ErrorCode.REQUEST_TIMEOUT.extensions())
 			.build();
 	}
 

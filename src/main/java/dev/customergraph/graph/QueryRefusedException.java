@@ -8,11 +8,11 @@ import graphql.execution.AbortExecutionException;
  * A request refused before execution because it is over a limit. graphql-java answers an
  * {@link AbortExecutionException} with this error alone and no data, so nothing is read.
  */
-class QueryRefusedException extends AbortExecutionException {
+public class QueryRefusedException extends AbortExecutionException {
 
 	private final ErrorCode code;
 
-	QueryRefusedException(ErrorCode code, String message) {
+	public QueryRefusedException(ErrorCode code, String message) {
 		super(message);
 		this.code = code;
 	}

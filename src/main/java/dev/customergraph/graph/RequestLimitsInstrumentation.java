@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import graphql.analysis.QueryTraverser;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.ExecuteObjectInstrumentationContext;
@@ -26,16 +28,21 @@ import graphql.parser.exceptions.ParseCancelledTooDeepException;
 import graphql.validation.ValidationError;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.execution.ErrorType;
 import org.springframework.stereotype.Component;
 
 /**
  * Holds every request to the limits of {@link GatewayLimits} at the cheapest point:
  * tokens while parsing, the document's shape before validation, list arguments and the
- * requested cost before execution. A request over a limit gets one error with its code
- * and no data, and no resolver (so no SQL) runs. Every result gets
- * {@code extensions.cost}, and engine errors their codes.
+ * requested cost before execution (one traversal, whose cost it publishes in the GraphQL
+ * context for {@code fairness}). A request over a limit gets one error with its code and
+ * no data, and no resolver (so no SQL) runs. It also starts the request's time budget
+ * ({@link RequestDeadline}). Every result gets {@code extensions.cost}, and engine errors
+ * their codes.
  */
 @Component
+@Order(0)
 class RequestLimitsInstrumentation implements Instrumentation {
 
 	private final GatewayLimits limits;
@@ -44,15 +51,12 @@ class RequestLimitsInstrumentation implements Instrumentation {
 
 	private final DocumentLimits documentLimits;
 
-	private final ArgumentLimits argumentLimits;
-
 	private final QueryCost queryCost;
 
 	RequestLimitsInstrumentation(GatewayLimits limits) {
 		this.limits = limits;
 		this.parserOptions = limits.parserOptions();
 		this.documentLimits = new DocumentLimits(limits);
-		this.argumentLimits = new ArgumentLimits(limits);
 		this.queryCost = new QueryCost(limits);
 	}
 
@@ -64,7 +68,12 @@ class RequestLimitsInstrumentation implements Instrumentation {
 	@Override
 	public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
 			InstrumentationState state) {
-		input.getGraphQLContext().put(ParserOptions.class, this.parserOptions);
+		DocumentLimits.checkOperationName(input.getOperationName());
+		RequestDeadline deadline = new RequestDeadline(this.limits.requestTimeout(), input);
+		((RequestState) state).deadline = deadline;
+		input.getGraphQLContext()
+			.put(ParserOptions.class, this.parserOptions)
+			.put(RequestDeadline.CONTEXT_KEY, deadline);
 		return input;
 	}
 
@@ -93,11 +102,11 @@ class RequestLimitsInstrumentation implements Instrumentation {
 			.operationName(operation.getName())
 			.coercedVariables(context.getCoercedVariables())
 			.build();
-		this.argumentLimits.check(traverser);
 		RequestState request = (RequestState) state;
 		request.mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
 		int cost = this.queryCost.of(traverser, request.mutation);
 		request.requestedCost = cost;
+		context.getGraphQLContext().put(CostReport.REQUESTED_COST_KEY, cost);
 		if (cost > this.limits.maxCost()) {
 			throw new QueryRefusedException(ErrorCode.QUERY_TOO_COMPLEX,
 					"The query's requested cost is " + cost + "; the limit is " + this.limits.maxCost()
@@ -122,9 +131,20 @@ class RequestLimitsInstrumentation implements Instrumentation {
 			InstrumentationExecutionParameters parameters, InstrumentationState state) {
 		RequestState request = (RequestState) state;
 		String requestId = String.valueOf(parameters.getExecutionInput().getExecutionId());
-		return CompletableFuture.completedFuture(result.transform(
-				(builder) -> builder.errors(EngineErrors.withCodes(result.getErrors(), request.parseRefusal, requestId))
-					.addExtension("cost", request.costReport(this.limits.maxCost()))));
+		List<GraphQLError> errors = request.timedOut(result) ? List.of(timeout())
+				: EngineErrors.withCodes(result.getErrors(), request.parseRefusal, requestId);
+		@Nullable ThrottleStatus throttleStatus = parameters.getGraphQLContext().get(ThrottleStatus.CONTEXT_KEY);
+		return CompletableFuture.completedFuture(result.transform((builder) -> builder.errors(errors)
+			.addExtension("cost", request.costReport(this.limits.maxCost(), throttleStatus))));
+	}
+
+	private GraphQLError timeout() {
+		return GraphqlErrorBuilder.newError()
+			.errorType(ErrorType.INTERNAL_ERROR)
+			.message("The request did not finish within its time budget of " + this.limits.requestTimeout().toMillis()
+					+ " ms and was stopped; ask for less, or retry.")
+			.extensions(ErrorCode.REQUEST_TIMEOUT.extensions())
+			.build();
 	}
 
 	/**
@@ -143,6 +163,8 @@ class RequestLimitsInstrumentation implements Instrumentation {
 
 		private @Nullable ErrorCode parseRefusal;
 
+		private @Nullable RequestDeadline deadline;
+
 		private boolean mutation;
 
 		private int requestedCost;
@@ -152,9 +174,18 @@ class RequestLimitsInstrumentation implements Instrumentation {
 		 */
 		private final AtomicInteger actualCost = new AtomicInteger();
 
-		CostReport costReport(int maxCost) {
+		CostReport costReport(int maxCost, @Nullable ThrottleStatus throttleStatus) {
 			int actual = this.actualCost.get();
-			return new CostReport(this.requestedCost, (actual < this.requestedCost) ? actual : null, maxCost);
+			return new CostReport(this.requestedCost, (actual < this.requestedCost) ? actual : null, maxCost,
+					throttleStatus);
+		}
+
+		/**
+		 * Whether the request failed because its budget was spent: cancelled, or its SQL
+		 * stopped by the query timeout set from the budget.
+		 */
+		boolean timedOut(ExecutionResult result) {
+			return !result.getErrors().isEmpty() && this.deadline != null && this.deadline.passed();
 		}
 
 	}

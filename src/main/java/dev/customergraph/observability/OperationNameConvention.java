@@ -10,8 +10,10 @@ import org.springframework.graphql.observation.ExecutionRequestObservationContex
 /**
  * Spring's request observation, with the operation name promoted to a metric tag
  * ({@code graphql.operation.name}), so the {@code graphql.request} timer is per operation
- * and outcome. The name is the executed operation's own (or {@code anonymous}); how many
- * distinct names become meters is capped in {@link MetricsConfiguration}.
+ * and outcome. The name is the executed operation's own (or {@code anonymous}), and
+ * {@code invalid} for anything longer than a GraphQL name may be
+ * ({@link OperationNames}); how many distinct names become meters is capped in
+ * {@link MetricsConfiguration}.
  */
 class OperationNameConvention extends DefaultExecutionRequestObservationConvention {
 
@@ -26,12 +28,12 @@ class OperationNameConvention extends DefaultExecutionRequestObservationConventi
 	private static String executedOperationName(ExecutionRequestObservationContext context) {
 		if (context.getExecutionContext() != null) {
 			OperationDefinition operation = context.getExecutionContext().getOperationDefinition();
-			return (operation.getName() != null) ? operation.getName() : "anonymous";
+			return (operation.getName() != null) ? OperationNames.bounded(operation.getName()) : "anonymous";
 		}
 		// The request failed before execution (a parse, validation or persisted query
 		// error).
 		String requested = context.getExecutionInput().getOperationName();
-		return (requested != null) ? requested : "anonymous";
+		return (requested != null) ? OperationNames.bounded(requested) : "anonymous";
 	}
 
 }

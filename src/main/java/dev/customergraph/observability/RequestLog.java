@@ -66,7 +66,7 @@ public final class RequestLog {
 	 * line parseable.
 	 */
 	private static String quoted(String name) {
-		return name.matches("[_A-Za-z][_0-9A-Za-z]{0,99}") ? name : "\"invalid\"";
+		return OperationNames.isName(name) ? name : "\"" + OperationNames.INVALID + "\"";
 	}
 
 }

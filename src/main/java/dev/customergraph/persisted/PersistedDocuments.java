@@ -15,4 +15,9 @@ sealed interface PersistedDocuments permits AutomaticPersistedQueries, TrustedDo
 	 */
 	boolean admit(String hash, String document);
 
+	/** Whether {@link #admit} keeps documents clients send. */
+	default boolean registers() {
+		return false;
+	}
+
 }

@@ -15,7 +15,8 @@ class PersistedQueriesConfiguration {
 
 	@Bean
 	PersistedQueryDocumentProvider persistedQueryDocumentProvider(PersistedQueriesProperties properties) {
-		return new PersistedQueryDocumentProvider(persistedDocuments(properties), properties.cacheSize());
+		return new PersistedQueryDocumentProvider(persistedDocuments(properties), properties.cacheCapacity().toBytes(),
+				properties.maxDocumentSize().toBytes());
 	}
 
 	@Bean
@@ -25,7 +26,7 @@ class PersistedQueriesConfiguration {
 
 	private static PersistedDocuments persistedDocuments(PersistedQueriesProperties properties) {
 		if (properties.mode() == PersistedQueriesProperties.Mode.AUTOMATIC) {
-			return new AutomaticPersistedQueries(properties.registrySize());
+			return new AutomaticPersistedQueries(properties.registryCapacity().toBytes());
 		}
 		if (properties.trustedDocuments() == null) {
 			throw new IllegalStateException(

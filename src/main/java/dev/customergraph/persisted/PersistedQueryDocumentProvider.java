@@ -31,9 +31,20 @@ final class PersistedQueryDocumentProvider implements PreparsedDocumentProvider 
 
 	private final Cache<String, PreparsedDocumentEntry> parsed;
 
-	PersistedQueryDocumentProvider(PersistedDocuments documents, long cacheSize) {
+	private final long maxDocumentSize;
+
+	/**
+	 * @param cacheCapacity the document text (in bytes, as characters) of the parsed
+	 * documents kept at most
+	 * @param maxDocumentSize the largest document registered or cached
+	 */
+	PersistedQueryDocumentProvider(PersistedDocuments documents, long cacheCapacity, long maxDocumentSize) {
 		this.documents = documents;
-		this.parsed = Caffeine.newBuilder().maximumSize(cacheSize).build();
+		this.parsed = Caffeine.newBuilder()
+			.maximumWeight(cacheCapacity)
+			.weigher((String document, PreparsedDocumentEntry entry) -> document.length())
+			.build();
+		this.maxDocumentSize = maxDocumentSize;
 	}
 
 	@Override
@@ -57,6 +68,10 @@ final class PersistedQueryDocumentProvider implements PreparsedDocumentProvider 
 			}
 			document = persisted.get();
 		}
+		else if (hash.isPresent() && this.documents.registers() && sent.length() > this.maxDocumentSize) {
+			return error(ErrorCode.PERSISTED_QUERY_TOO_LARGE, "The document has " + sent.length()
+					+ " characters; at most " + this.maxDocumentSize + " may be persisted. Send it without a hash.");
+		}
 		else {
 			String actualHash = DocumentHash.of(sent);
 			if (hash.isPresent() && !hash.get().equalsIgnoreCase(actualHash)) {
@@ -68,7 +83,21 @@ final class PersistedQueryDocumentProvider implements PreparsedDocumentProvider 
 			}
 			document = sent;
 		}
+		if (document.length() > this.maxDocumentSize) {
+			return parseAndValidate.apply(input.transform((b) -> b.query(document)));
+		}
 		return this.parsed.get(document, (text) -> parseAndValidate.apply(input.transform((b) -> b.query(text))));
+	}
+
+	/** The document text of the parsed documents kept now, as the cache weighs it. */
+	long cachedWeight() {
+		this.parsed.cleanUp();
+		return this.parsed.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+	}
+
+	/** The document text the registry keeps now, as it weighs it. */
+	long registeredWeight() {
+		return (this.documents instanceof AutomaticPersistedQueries registry) ? registry.weight() : 0;
 	}
 
 	private static Optional<String> hashOf(ExecutionInput input) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,34 +52,45 @@ class HostileRequestTests {
 	}
 
 	static Stream<Arguments> refusedDocuments() {
-		return Stream
-			.of(Arguments.of("depth bomb", "{ a ".repeat(2000) + "}".repeat(2000), "QUERY_TOO_DEEP"),
-					Arguments.of("alias bomb", "{ viewer { " + repeat(1000, (i) -> "a" + i + ": tenant") + " } }",
-							"TOO_MANY_ALIASES"),
-					Arguments.of("fragment explosion", fragments(30) + " { viewer { ...F29 } }", "TOO_MANY_FIELDS"),
-					Arguments.of("directive flood", "{ viewer " + "@skip(if: false) ".repeat(1000) + "{ tenant } }",
-							"TOO_MANY_DIRECTIVES"),
-					Arguments.of("token flood", "{ viewer { " + "tenant ".repeat(20_000) + "} }", "QUERY_TOO_LARGE"),
-					Arguments.of("nested input bomb",
-							"{ customers(filter: " + "{ a: ".repeat(1000) + "1" + "}".repeat(1000)
-									+ ") { totalCount } }",
-							"QUERY_TOO_DEEP"),
-					Arguments.of("root field flood", "{ " + "__typename ".repeat(1000) + "}", "TOO_MANY_ROOT_FIELDS"),
-					Arguments.of("introspection is not exempt",
-							"{ __schema { types { fields { type { " + "ofType { ".repeat(20) + "name" + " }".repeat(20)
-									+ " } } } } }",
-							"QUERY_TOO_DEEP"),
-					Arguments.of("named like introspection",
-							"{ ...__schema } fragment __schema on Query { " + "a { ".repeat(20) + "b" + " }".repeat(20)
-									+ " }",
-							"QUERY_TOO_DEEP"),
-					Arguments.of("fragment cycle", "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }",
-							"GRAPHQL_VALIDATION_FAILED"),
-					Arguments.of("huge list literal", "{ nodes(ids: [" + repeat(5000, (i) -> "\"x\"") + "]) { id } }",
-							"LIST_TOO_LONG"),
-					Arguments.of("expensive nesting",
-							"{ customers(first: 100) { nodes { sources(first: 100) { nodes { id } } } } }",
-							"QUERY_TOO_COMPLEX"));
+		return Stream.of(Arguments.of("depth bomb", "{ a ".repeat(2000) + "}".repeat(2000), "QUERY_TOO_DEEP"),
+				Arguments.of("alias bomb", "{ viewer { " + repeat(1000, (i) -> "a" + i + ": tenant") + " } }",
+						"TOO_MANY_ALIASES"),
+				Arguments.of("fragment explosion", fragments(30) + " { viewer { ...F29 } }", "TOO_MANY_FIELDS"),
+				Arguments.of("directive flood", "{ viewer " + "@skip(if: false) ".repeat(1000) + "{ tenant } }",
+						"TOO_MANY_DIRECTIVES"),
+				Arguments.of("token flood", "{ viewer { " + "tenant ".repeat(20_000) + "} }", "QUERY_TOO_LARGE"),
+				Arguments.of("nested input bomb",
+						"{ customers(filter: " + "{ a: ".repeat(1000) + "1" + "}".repeat(1000) + ") { totalCount } }",
+						"QUERY_TOO_DEEP"),
+				Arguments.of("root field flood", "{ " + "__typename ".repeat(1000) + "}", "TOO_MANY_ROOT_FIELDS"),
+				Arguments.of("introspection is not exempt",
+						"{ __schema { types { fields { type { " + "ofType { ".repeat(20) + "name" + " }".repeat(20)
+								+ " } } } } }",
+						"QUERY_TOO_DEEP"),
+				Arguments.of("named like introspection",
+						"{ ...__schema } fragment __schema on Query { " + "a { ".repeat(20) + "b" + " }".repeat(20)
+								+ " }",
+						"QUERY_TOO_DEEP"),
+				Arguments.of("fragment cycle", "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }",
+						"GRAPHQL_VALIDATION_FAILED"),
+				Arguments.of("fragment fan-out ending in an unknown fragment", fanOut(30, "...Missing"),
+						"GRAPHQL_VALIDATION_FAILED"),
+				Arguments.of("fragment fan-out ending in a cycle", fanOut(30, "...F0"), "GRAPHQL_VALIDATION_FAILED"),
+				Arguments.of("unused fragment", "{ __typename } fragment Unused on Query { __typename }",
+						"GRAPHQL_VALIDATION_FAILED"),
+				Arguments.of("fragment fan-out ending in a field", fanOut(30, "__typename"), "TOO_MANY_FIELDS"),
+				Arguments.of("inline fragments are counted",
+						"{ viewer { " + repeat(300, (i) -> "... { tenant }") + " } }", "TOO_MANY_FIELDS"),
+				Arguments.of("introspection asking for the fields of fields",
+						"{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }",
+						"QUERY_TOO_DEEP"),
+				Arguments.of("operation name of 20,000 characters", "query " + "N".repeat(20_000) + " { __typename }",
+						"INVALID"),
+				Arguments.of("huge list literal", "{ nodes(ids: [" + repeat(5000, (i) -> "\"x\"") + "]) { id } }",
+						"LIST_TOO_LONG"),
+				Arguments.of("expensive nesting",
+						"{ customers(first: 100) { nodes { sources(first: 100) { nodes { id } } } } }",
+						"QUERY_TOO_COMPLEX"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -87,6 +99,27 @@ class HostileRequestTests {
 		long start = System.nanoTime();
 		this.graphQl.post(query).isRefused(200, code);
 		assertThat((System.nanoTime() - start) / 1_000_000).as("milliseconds").isLessThan(1000);
+	}
+
+	/**
+	 * A document of about 400 tokens whose 2^30 paths through its fragments reach no
+	 * field: each check on it must still be bounded.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "...Missing", "...F0" })
+	void fragmentFanOutIsRefusedWithin100Milliseconds(String end) {
+		String query = fanOut(30, end);
+		// The machine running the tests may be busy: the best of a few round trips shows
+		// what the check costs, and none may be slow.
+		long fastest = Long.MAX_VALUE;
+		for (int i = 0; i < 5; i++) {
+			long start = System.nanoTime();
+			this.graphQl.post(query).isRefused(200, "GRAPHQL_VALIDATION_FAILED");
+			long millis = (System.nanoTime() - start) / 1_000_000;
+			assertThat(millis).as("milliseconds").isLessThan(1000);
+			fastest = Math.min(fastest, millis);
+		}
+		assertThat(fastest).as("milliseconds, fastest").isLessThan(100);
 	}
 
 	static Stream<Arguments> malformedBodies() {
@@ -180,6 +213,18 @@ class HostileRequestTests {
 				.append(" }");
 		}
 		return fragments.toString();
+	}
+
+	/**
+	 * {@code { ...F0 }} where fragment F(i) spreads F(i+1) twice, and the last one,
+	 * F(levels), holds {@code end}.
+	 */
+	static String fanOut(int levels, String end) {
+		StringBuilder document = new StringBuilder("{ ...F0 }");
+		for (int i = 0; i < levels; i++) {
+			document.append(" fragment F%d on Query { ...F%d ...F%d }".formatted(i, i + 1, i + 1));
+		}
+		return document.append(" fragment F%d on Query { %s }".formatted(levels, end)).toString();
 	}
 
 	private static byte[] json(String query) {

@@ -1,5 +1,6 @@
 package dev.customergraph.graph;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -59,7 +60,13 @@ class InvalidInputMessagesTests {
 				Arguments.of("query($n: Int) { customers(first: $n) { totalCount } }", Map.of("n", "ten"), "INVALID",
 						"Expected a value that can be converted to type 'Int' but it was a JSON string"),
 				Arguments.of("query($n: Int) { customers(first: $n) { totalCount } }", Map.of("n", Map.of("a", 1)),
-						"INVALID", "but it was a JSON object"));
+						"INVALID", "but it was a JSON object"),
+				Arguments.of("query($v: Boolean) { customers(filter: {enabled: $v}) { totalCount } }",
+						Map.of("v", List.of(true)), "INVALID", "it was a JSON list"),
+				Arguments.of("query($f: CustomerFilter) { customers(filter: $f) { totalCount } }", Map.of("f", "vip"),
+						"INVALID", "Expected an input object but it was a JSON string"),
+				Arguments.of("query($f: CustomerFilter) { customers(filter: $f) { totalCount } }",
+						Map.of("f", List.of(1)), "INVALID", "Expected an input object but it was a JSON list"));
 	}
 
 	@ParameterizedTest

@@ -1,6 +1,8 @@
 package dev.customergraph.graph;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import dev.customergraph.GatewayTest;
@@ -52,7 +54,17 @@ class QueryCostTests {
 
 	static Stream<Arguments> queries() {
 		return Stream.of(Arguments.of("{ __typename }", 0), Arguments.of("{ viewer { tenant scopes } }", 1),
-				Arguments.of("{ customers { totalCount } }", 1),
+				Arguments.of("{ customers { totalCount } }", 1 + 2),
+				Arguments.of("{ customers(filter: {search: \"ab\"}) { totalCount nodes { id } } }", 1 + 10 + 2 + 10),
+				Arguments.of("{ nodes(ids: [\"a\", \"b\", \"a\"]) { id ... on Customer { defaultSource { id } } } }",
+						2 * (1 + 1)),
+				Arguments.of("{ customers(filter: {ids: [\"a\", \"b\", \"a\"]}) { nodes { id } } }", 1 + 2),
+				Arguments.of("{ customers(first: 1, filter: {ids: [\"a\", \"b\"]}) { nodes { id } } }", 1 + 1),
+				Arguments.of(
+						"""
+								{ _entities(representations: [{__typename: "Customer", id: "a"}, {__typename: "Customer", id: "b"},
+								  {__typename: "Customer", id: "a"}]) { ... on Customer { id } } }""",
+						2),
 				Arguments.of("{ customers { nodes { id email tags } } }", 1 + 10 * 1),
 				Arguments.of("{ customers(first: 5) { edges { cursor node { id } } pageInfo { hasNextPage } } }",
 						1 + 5 * (1 + 1) + 1),
@@ -94,6 +106,30 @@ class QueryCostTests {
 	}
 
 	@Test
+	void rootListsCostTheirDistinctLength() {
+		List<String> ids = IntStream.rangeClosed(1, 100)
+			.mapToObj((key) -> new GlobalId("Customer", key).encode())
+			.toList();
+		String query = "query($ids: [ID!]!) { nodes(ids: $ids) { ... on Customer { addresses(first: 10) { nodes { id } } } } }";
+		GraphQlResponse repeated = this.tenant.graphQl()
+			.document(query)
+			.variable("ids", Stream.concat(ids.subList(0, 50).stream(), ids.subList(0, 50).stream()).toList())
+			.execute()
+			.returnResponse();
+		assertThat(repeated.getExtensions()).extractingByKey("cost", as(InstanceOfAssertFactories.MAP))
+			.containsEntry("requestedQueryCost", 50 * (1 + 1 + 10));
+		GraphQlResponse distinct = this.tenant.graphQl()
+			.document(query)
+			.variable("ids", ids)
+			.execute()
+			.returnResponse();
+		assertThat(distinct.getErrors()).singleElement()
+			.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "QUERY_TOO_COMPLEX"));
+		assertThat(distinct.getExtensions()).extractingByKey("cost", as(InstanceOfAssertFactories.MAP))
+			.containsEntry("requestedQueryCost", 100 * (1 + 1 + 10));
+	}
+
+	@Test
 	void actualCostCountsTheObjectsReturnedWhenPagesAreNotFull() {
 		TestTenant seeded = this.tenants.create();
 		this.dataset.write(seeded.name(), 3, false);
@@ -101,8 +137,10 @@ class QueryCostTests {
 			.document("{ customers(first: 5) { pageInfo { hasNextPage } nodes { id } } }")
 			.execute()
 			.returnResponse();
-		assertThat(response.getExtensions()).containsEntry("cost",
-				Map.of("requestedQueryCost", 1 + 1 + 5, "actualQueryCost", 1 + 1 + 3, "maxQueryCost", 1000));
+		assertThat(response.getExtensions()).extractingByKey("cost", as(InstanceOfAssertFactories.MAP))
+			.containsEntry("requestedQueryCost", 1 + 1 + 5)
+			.containsEntry("actualQueryCost", 1 + 1 + 3)
+			.containsEntry("maxQueryCost", 1000);
 	}
 
 	@Test

@@ -1,5 +1,8 @@
 package dev.customergraph.persisted;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import dev.customergraph.GatewayTest;
@@ -7,8 +10,11 @@ import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -22,6 +28,9 @@ class AutomaticPersistedQueryTests {
 
 	@Autowired
 	WebTestClient http;
+
+	@Autowired
+	PersistedQueryDocumentProvider provider;
 
 	@Test
 	void unknownHashIsNotFoundThenRegisteredWithItsQueryThenFound() {
@@ -53,6 +62,45 @@ class AutomaticPersistedQueryTests {
 			.isEqualTo("INVALID")
 			.jsonPath("$.data")
 			.doesNotExist();
+	}
+
+	@Test
+	void aDocumentTooLargeToPersistIsRefusedButRunsWithoutAHash() {
+		TestTenant tenant = this.tenants.create();
+		String query = "{ viewer { tenant } } # " + "x".repeat(150_000);
+		post(tenant, Map.of("query", query, "extensions", persistedQuery(DocumentHash.of(query))))
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("PERSISTED_QUERY_TOO_LARGE")
+			.jsonPath("$.data")
+			.doesNotExist();
+		post(tenant, Map.of("query", query)).jsonPath("$.data.viewer.tenant").isEqualTo(tenant.name());
+	}
+
+	/**
+	 * 180 registrations of 99 KB, 17.8 MB in all: the registry and the parsed document
+	 * cache stay within their 16 MB each, by evicting documents.
+	 */
+	@Test
+	void manyLargeRegistrationsStayWithinTheCapacities() {
+		TestTenant tenant = this.tenants.create();
+		List<String> hashes = new ArrayList<>();
+		for (int i = 0; i < 180; i++) {
+			String query = "query Large" + i + " { viewer { tenant } } # " + "x".repeat(99_000);
+			String hash = DocumentHash.of(query);
+			hashes.add(hash);
+			post(tenant, Map.of("query", query, "extensions", persistedQuery(hash))).jsonPath("$.errors")
+				.doesNotExist();
+		}
+		long capacity = DataSize.ofMegabytes(16).toBytes();
+		assertThat(this.provider.registeredWeight()).isBetween(capacity - 200_000, capacity);
+		assertThat(this.provider.cachedWeight()).isLessThanOrEqualTo(capacity);
+		long stillRegistered = hashes.stream().filter((hash) -> isRegistered(tenant, hash)).count();
+		assertThat(stillRegistered).isLessThan(180).isGreaterThan(150);
+	}
+
+	private boolean isRegistered(TestTenant tenant, String hash) {
+		byte[] body = post(tenant, Map.of("extensions", persistedQuery(hash))).returnResult().getResponseBody();
+		return !new String(body, StandardCharsets.UTF_8).contains("PERSISTED_QUERY_NOT_FOUND");
 	}
 
 	private static Map<String, Object> persistedQuery(String hash) {

@@ -27,7 +27,7 @@ class PersistedQueryDocumentProviderTests {
 
 	@Test
 	void repeatedQuerySkipsParsingAndValidation() {
-		var provider = new PersistedQueryDocumentProvider(new AutomaticPersistedQueries(10), 10);
+		var provider = new PersistedQueryDocumentProvider(new AutomaticPersistedQueries(1_000_000), 1_000_000, 100_000);
 		String query = "{ viewer { tenant } }";
 		PreparsedDocumentEntry first = document(provider, ExecutionInput.newExecutionInput(query).build());
 		PreparsedDocumentEntry second = document(provider, ExecutionInput.newExecutionInput(query).build());
@@ -37,7 +37,7 @@ class PersistedQueryDocumentProviderTests {
 
 	@Test
 	void trustedModeRunsAllowListedDocumentsByTextOrHash() {
-		var provider = new PersistedQueryDocumentProvider(trustedDocuments(), 10);
+		var provider = new PersistedQueryDocumentProvider(trustedDocuments(), 1_000_000, 100_000);
 		assertThat(document(provider, ExecutionInput.newExecutionInput(TRUSTED).build()).hasErrors()).isFalse();
 		var byHash = ExecutionInput.newExecutionInput("PersistedQueryMarker")
 			.extensions(Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", DocumentHash.of(TRUSTED))))
@@ -48,7 +48,7 @@ class PersistedQueryDocumentProviderTests {
 
 	@Test
 	void trustedModeRefusesAnUnknownDocument() {
-		var provider = new PersistedQueryDocumentProvider(trustedDocuments(), 10);
+		var provider = new PersistedQueryDocumentProvider(trustedDocuments(), 1_000_000, 100_000);
 		PreparsedDocumentEntry entry = document(provider,
 				ExecutionInput.newExecutionInput("{ customers { nodes { email } } }").build());
 		assertThat(entry.getErrors()).singleElement()
