@@ -88,10 +88,17 @@ class AddressController {
 		return customers.load(address.customerKey());
 	}
 
+	/**
+	 * The customer's addresses from the page's one batch, flagged as defaults by the
+	 * customer row in hand rather than by joining it again.
+	 */
 	private static CompletableFuture<List<Address>> addressesOf(Customer customer,
 			DataLoader<Long, List<Address>> addressesOfCustomer) {
 		return addressesOfCustomer.load(customer.key())
-			.thenApply((addresses) -> (addresses != null) ? addresses : List.of());
+			.thenApply((addresses) -> (addresses != null) ? addresses.stream()
+				.map((address) -> address.withDefaultsOf(customer.defaultShippingAddressId(),
+						customer.defaultBillingAddressId()))
+				.toList() : List.of());
 	}
 
 	private static CompletableFuture<@Nullable Address> addressOf(Customer customer, @Nullable Long addressKey,

@@ -17,21 +17,32 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads addresses; whether one is a default comes from its customer's row in the same
- * statement.
+ * Reads addresses. Whether one is a default comes from its customer's row: joined here
+ * when an address is read by its key, taken from the customer already in hand when a page
+ * of customers reads its addresses ({@link Address#withDefaultsOf}).
  */
 @Repository
 class AddressRepository {
 
-	private static final String SELECT = """
+	private static final String COLUMNS = """
 			SELECT a.id, a.customer_id, a.first_name, a.last_name, a.company, a.phone, a.line1, a.line2, a.city,
 			       a.region_code, a.region_name, a.postal_code, a.country_code, a.latitude, a.longitude,
+			       a.created_at, a.updated_at""";
+
+	private static final String BY_KEYS = COLUMNS + """
+			,
 			       a.id = c.default_shipping_address_id AS is_default_shipping,
-			       a.id = c.default_billing_address_id AS is_default_billing,
-			       a.created_at, a.updated_at
+			       a.id = c.default_billing_address_id AS is_default_billing
 			FROM address a
 			JOIN customer c ON c.tenant_id = a.tenant_id AND c.livemode = a.livemode AND c.id = a.customer_id
-			WHERE a.tenant_id = :tenantId AND a.livemode = :livemode
+			WHERE a.tenant_id = :tenantId AND a.livemode = :livemode AND a.id IN (:keys)
+			""";
+
+	private static final String BY_CUSTOMERS = COLUMNS + """
+			, FALSE AS is_default_shipping, FALSE AS is_default_billing
+			FROM address a
+			WHERE a.tenant_id = :tenantId AND a.livemode = :livemode AND a.customer_id IN (:customerKeys)
+			ORDER BY a.customer_id, a.id
 			""";
 
 	private final JdbcClient jdbc;
@@ -41,7 +52,7 @@ class AddressRepository {
 	}
 
 	Map<Long, Address> findByKeys(Partition partition, Collection<Long> keys) {
-		return this.jdbc.sql(SELECT + "AND a.id IN (:keys)")
+		return this.jdbc.sql(BY_KEYS)
 			.param("tenantId", partition.tenantId())
 			.param("livemode", partition.livemode())
 			.param("keys", keys)
@@ -55,10 +66,11 @@ class AddressRepository {
 	 * All addresses of each customer, oldest first. A customer has at most a handful
 	 * ({@code gateway.limits.addresses-per-customer}), so one statement loads them whole
 	 * for a page of customers, and the addresses connection and the default addresses
-	 * share it.
+	 * share it. Their default flags are left false, for the caller to set from the
+	 * customers it has.
 	 */
 	Map<Long, List<Address>> findByCustomers(Partition partition, Collection<Long> customerKeys) {
-		return this.jdbc.sql(SELECT + "AND a.customer_id IN (:customerKeys) ORDER BY a.customer_id, a.id")
+		return this.jdbc.sql(BY_CUSTOMERS)
 			.param("tenantId", partition.tenantId())
 			.param("livemode", partition.livemode())
 			.param("customerKeys", customerKeys)

@@ -100,8 +100,9 @@ class SourceController {
 			DataLoader<Long, Integer> sourceCountOfCustomer) {
 		PageRequest page = this.limits.page(first, after, last, before);
 		return sourcesOfCustomer.load(new CustomerPage(customer.key(), page))
-			.thenApply((rows) -> OLDEST_FIRST.connection((rows != null) ? rows : List.of(), page, caller.partition(),
-					() -> sourceCountOfCustomer.load(customer.key())));
+			.thenApply((rows) -> OLDEST_FIRST.connection((rows != null)
+					? rows.stream().map((row) -> row.withDefaultOf(customer.defaultSourceId())).toList() : List.of(),
+					page, caller.partition(), () -> sourceCountOfCustomer.load(customer.key())));
 	}
 
 	@SchemaMapping(typeName = Customer.TYPE)
