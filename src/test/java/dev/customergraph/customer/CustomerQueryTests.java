@@ -139,6 +139,30 @@ class CustomerQueryTests {
 	}
 
 	@Test
+	void tagFilterComparesIgnoringCaseLikeTagsAreDeduplicated() {
+		long vip = countWhere((i) -> hasTag(i, 0) || i % 97 == 0);
+		assertThat(count("{ tags: [\"VIP\"] }")).isEqualTo(vip);
+		assertThat(count("{ tags: [\"VIP\", \"vip\"] }")).isEqualTo(vip);
+		assertThat(count("{ tags: [\" Vip \", \"vip\", \"STAFF\"] }"))
+			.isEqualTo(countWhere((i) -> (hasTag(i, 0) || i % 97 == 0) && hasTag(i, 2)));
+	}
+
+	@Test
+	void emptyOrBlankSearchIsInvalid() {
+		for (String search : List.of("", "   ", "\\t")) {
+			this.tenant.graphQl()
+				.document("{ customers(filter: {search: \"" + search + "\"}) { totalCount nodes { id } } }")
+				.execute()
+				.errors()
+				.satisfy((errors) -> {
+					assertThat(errors).hasSize(1);
+					assertThat(errors.get(0).getExtensions()).containsEntry("code", "INVALID");
+					assertThat(errors.get(0).getMessage()).contains("filter.search");
+				});
+		}
+	}
+
+	@Test
 	void filterByIdsKeepsOnlyThoseCustomers() {
 		List<String> ids = this.tenant.graphQl()
 			.document("{ customers(first: 3) { nodes { id } } }")
