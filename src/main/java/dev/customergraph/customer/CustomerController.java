@@ -14,6 +14,7 @@ import dev.customergraph.graph.TotalCount;
 import dev.customergraph.tenancy.Caller;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 
@@ -45,8 +46,9 @@ class CustomerController {
 	CompletableFuture<@Nullable Customer> customer(@Argument String id, DataFetchingEnvironment environment) {
 		// By name: a DataLoader parameter would resolve to the by-key loader of Customer.
 		DataLoader<SelectedCustomer, Customer> loader = environment.getDataLoader(CustomerLoaders.SELECTED_CUSTOMERS);
+		DataFetchingFieldSelectionSet selection = environment.getSelectionSet();
 		return loader.load(new SelectedCustomer(GlobalId.keyOf(id, Customer.TYPE),
-				CustomerColumn.selectedBy(environment.getSelectionSet(), "*")));
+				CustomerColumn.selectedBy(selection, "*"), nestedOf(selection)));
 	}
 
 	/**
@@ -62,7 +64,8 @@ class CustomerController {
 	@QueryMapping
 	@Nullable Customer customerByEmail(@Argument String email, DataFetchingFieldSelectionSet selection,
 			@ContextValue Caller caller) {
-		return this.repository.findByEmail(caller.partition(), email, CustomerColumn.selectedBy(selection, "*"))
+		return this.repository
+			.findByEmail(caller.partition(), email, CustomerColumn.selectedBy(selection, "*"), nestedOf(selection))
 			.orElse(null);
 	}
 
@@ -81,6 +84,12 @@ class CustomerController {
 		List<Customer> rows = this.repository.findPage(caller.partition(), criteria, keyset, page, columns);
 		return keyset.connection(rows, page, caller.partition(),
 				TotalCount.of(() -> this.repository.count(caller.partition(), criteria)));
+	}
+
+	/** The selected nested fields a point lookup reads with the customer row. */
+	private Set<String> nestedOf(DataFetchingFieldSelectionSet selection) {
+		return this.repository
+			.prefetchable(selection.getImmediateFields().stream().map(SelectedField::getName).toList());
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.customergraph.customer;
 
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -18,7 +19,8 @@ import org.springframework.graphql.execution.BatchLoaderRegistry;
 /**
  * The customer-by-key DataLoaders, one statement per batch: whole customers for
  * {@code node}, federation and the {@code customer} field of addresses and sources; and
- * customers with the columns their selection needs for {@code customer(id:)}.
+ * customers with the columns and nested fields their selection needs for
+ * {@code customer(id:)}.
  */
 @Configuration(proxyBeanMethods = false)
 class CustomerLoaders {
@@ -48,16 +50,23 @@ class CustomerLoaders {
 	private static Map<SelectedCustomer, Customer> load(CustomerRepository repository, Partition partition,
 			Set<SelectedCustomer> reads) {
 		Set<CustomerColumn> columns = EnumSet.noneOf(CustomerColumn.class);
-		reads.forEach((read) -> columns.addAll(read.columns()));
+		Set<String> nested = new HashSet<>();
+		reads.forEach((read) -> {
+			columns.addAll(read.columns());
+			nested.addAll(read.nested());
+		});
 		Map<Long, Customer> customers = repository.findByKeys(partition,
-				reads.stream().map(SelectedCustomer::key).collect(Collectors.toSet()), columns);
+				reads.stream().map(SelectedCustomer::key).collect(Collectors.toSet()), columns, nested);
 		return reads.stream()
 			.filter((read) -> customers.containsKey(read.key()))
 			.collect(Collectors.toMap(Function.identity(), (read) -> customers.get(read.key())));
 	}
 
-	/** Which customer to read, and which of its columns. */
-	record SelectedCustomer(long key, Set<CustomerColumn> columns) {
+	/**
+	 * Which customer to read, which of its columns, and which nested fields to read with
+	 * it.
+	 */
+	record SelectedCustomer(long key, Set<CustomerColumn> columns, Set<String> nested) {
 	}
 
 }

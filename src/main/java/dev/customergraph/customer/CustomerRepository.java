@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,34 +37,52 @@ public class CustomerRepository {
 
 	private final JdbcClient jdbc;
 
-	CustomerRepository(JdbcClient jdbc) {
+	private final Map<String, CustomerSubquery> subqueries;
+
+	CustomerRepository(JdbcClient jdbc, List<CustomerSubquery> subqueries) {
 		this.jdbc = jdbc;
+		this.subqueries = subqueries.stream()
+			.collect(Collectors.toUnmodifiableMap(CustomerSubquery::field, Function.identity()));
+	}
+
+	/**
+	 * The nested fields among {@code fields} that a point lookup can read with the row.
+	 */
+	Set<String> prefetchable(Collection<String> fields) {
+		return fields.stream().filter(this.subqueries::containsKey).collect(Collectors.toUnmodifiableSet());
 	}
 
 	/** Whole customers, every column: for the write path's answers. */
 	public Map<Long, Customer> findByKeys(Partition partition, Collection<Long> keys) {
-		return findByKeys(partition, keys, CustomerColumn.ALL);
+		return findByKeys(partition, keys, CustomerColumn.ALL, Set.of());
 	}
 
-	Map<Long, Customer> findByKeys(Partition partition, Collection<Long> keys, Set<CustomerColumn> columns) {
+	/**
+	 * Customers with the given columns and the given nested fields
+	 * ({@link #prefetchable}).
+	 */
+	Map<Long, Customer> findByKeys(Partition partition, Collection<Long> keys, Set<CustomerColumn> columns,
+			Set<String> nested) {
 		return this.jdbc
-			.sql(select(columns) + "WHERE c.tenant_id = :tenantId AND c.livemode = :livemode AND c.id IN (:keys)")
+			.sql(select(columns, nested)
+					+ "WHERE c.tenant_id = :tenantId AND c.livemode = :livemode AND c.id IN (:keys)")
 			.param("tenantId", partition.tenantId())
 			.param("livemode", partition.livemode())
 			.param("keys", keys)
-			.query(rowOf(columns))
+			.query(rowOf(columns, nested))
 			.list()
 			.stream()
 			.collect(Collectors.toMap(Customer::key, Function.identity()));
 	}
 
-	Optional<Customer> findByEmail(Partition partition, String email, Set<CustomerColumn> columns) {
+	Optional<Customer> findByEmail(Partition partition, String email, Set<CustomerColumn> columns, Set<String> nested) {
 		return this.jdbc
-			.sql(select(columns) + "WHERE c.tenant_id = :tenantId AND c.livemode = :livemode AND c.email = :email")
+			.sql(select(columns, nested)
+					+ "WHERE c.tenant_id = :tenantId AND c.livemode = :livemode AND c.email = :email")
 			.param("tenantId", partition.tenantId())
 			.param("livemode", partition.livemode())
 			.param("email", email)
-			.query(rowOf(columns))
+			.query(rowOf(columns, nested))
 			.optional();
 	}
 
@@ -76,8 +95,9 @@ public class CustomerRepository {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(partition, filter, params, SEARCHED) + " AND " + keyset.seek(page, partition, params);
 		params.put("limit", keyset.limit(page));
-		String sql = select(columns) + "WHERE " + where + " ORDER BY " + keyset.orderBy(page) + " LIMIT :limit";
-		return this.jdbc.sql(sql).params(params).query(rowOf(columns)).list();
+		String sql = select(columns, Set.of()) + "WHERE " + where + " ORDER BY " + keyset.orderBy(page)
+				+ " LIMIT :limit";
+		return this.jdbc.sql(sql).params(params).query(rowOf(columns, Set.of())).list();
 	}
 
 	/**
@@ -177,15 +197,24 @@ public class CustomerRepository {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	private static String select(Set<CustomerColumn> columns) {
-		return "SELECT " + CustomerColumn.selectList(columns) + " FROM customer c\n";
+	private String select(Set<CustomerColumn> columns, Set<String> nested) {
+		StringBuilder sql = new StringBuilder("SELECT ").append(CustomerColumn.selectList(columns));
+		nested.forEach((field) -> sql.append(", (")
+			.append(this.subqueries.get(field).sql())
+			.append(") AS ")
+			.append(prefetchedLabel(field)));
+		return sql.append(" FROM customer c\n").toString();
+	}
+
+	private static String prefetchedLabel(String field) {
+		return "prefetched_" + field;
 	}
 
 	/**
 	 * Maps the columns a read fetched; the fields of the others stay null, false or 0,
 	 * and GraphQL never shows them because the selection did not ask for them.
 	 */
-	private static RowMapper<Customer> rowOf(Set<CustomerColumn> columns) {
+	private static RowMapper<Customer> rowOf(Set<CustomerColumn> columns, Set<String> nested) {
 		return (row, rowNum) -> new Customer(row.getLong("id"), string(row, columns, EMAIL),
 				string(row, columns, FIRST_NAME), string(row, columns, LAST_NAME), string(row, columns, PHONE),
 				string(row, columns, LOCALE),
@@ -199,7 +228,19 @@ public class CustomerRepository {
 				flag(row, columns, REQUEST_TO_BE_FORGOTTEN), flag(row, columns, LIVEMODE),
 				columns.contains(VERSION) ? row.getInt("version") : 0, instant(row, columns, CREATED_AT),
 				instant(row, columns, UPDATED_AT), key(row, columns, DEFAULT_SHIPPING_ADDRESS_ID),
-				key(row, columns, DEFAULT_BILLING_ADDRESS_ID), key(row, columns, DEFAULT_SOURCE_ID));
+				key(row, columns, DEFAULT_BILLING_ADDRESS_ID), key(row, columns, DEFAULT_SOURCE_ID),
+				prefetched(row, nested));
+	}
+
+	private static Map<String, @Nullable String> prefetched(ResultSet row, Set<String> nested) throws SQLException {
+		if (nested.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, @Nullable String> json = new HashMap<>();
+		for (String field : nested) {
+			json.put(field, row.getString(prefetchedLabel(field)));
+		}
+		return Collections.unmodifiableMap(json);
 	}
 
 	private static @Nullable String string(ResultSet row, Set<CustomerColumn> columns, CustomerColumn column)

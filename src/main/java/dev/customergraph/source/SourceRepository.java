@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
 import dev.customergraph.graph.JsonColumns;
 import dev.customergraph.graph.Keyset;
 import dev.customergraph.graph.PageRequest;
+import dev.customergraph.graph.JsonRow;
 import dev.customergraph.tenancy.Partition;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,6 +40,17 @@ class SourceRepository {
 			LEFT JOIN customer c ON c.tenant_id = s.tenant_id AND c.livemode = s.livemode AND c.id = s.customer_id
 			WHERE s.tenant_id = :tenantId AND s.livemode = :livemode
 			""";
+
+	/**
+	 * The default source of the customer row {@code c} as a JSON object, for a point
+	 * lookup that reads it in its own statement ({@link #defaultFromJson}).
+	 */
+	static final String DEFAULT_AS_JSON = """
+			SELECT JSON_OBJECT('id', s.id, 'customer_id', s.customer_id, 'type', s.type, 'provider', s.provider,
+			  'provider_reference', s.provider_reference, 'label', s.label, 'brand', s.brand, 'last4', s.last4,
+			  'expiry_month', s.expiry_month, 'expiry_year', s.expiry_year,
+			  'metadata', JSON_EXTRACT(s.metadata, '$'), 'created_at', s.created_at, 'updated_at', s.updated_at)
+			FROM source s WHERE s.tenant_id = c.tenant_id AND s.livemode = c.livemode AND s.id = c.default_source_id""";
 
 	private final JdbcClient jdbc;
 
@@ -139,6 +152,19 @@ class SourceRepository {
 			conditions.add(filter.attached() ? "s.customer_id IS NOT NULL" : "s.customer_id IS NULL");
 		}
 		return conditions.stream().map((condition) -> " AND " + condition).collect(Collectors.joining());
+	}
+
+	/** The default source {@link #DEFAULT_AS_JSON} read, or null when it has none. */
+	static @Nullable Source defaultFromJson(@Nullable String json) {
+		Map<String, Object> values = JsonColumns.readObject(json);
+		if (values == null) {
+			return null;
+		}
+		JsonRow row = new JsonRow(values);
+		return new Source(row.key("id"), row.nullableKey("customer_id"), SourceType.valueOf(row.string("type")),
+				row.string("provider"), row.string("provider_reference"), row.string("label"), row.string("brand"),
+				row.string("last4"), row.integer("expiry_month"), row.integer("expiry_year"), row.object("metadata"),
+				true, row.instant("created_at"), row.instant("updated_at"));
 	}
 
 	private static Source mapRow(ResultSet row, int rowNum) throws SQLException {

@@ -139,6 +139,38 @@ class CustomerQueryTests {
 	}
 
 	@Test
+	void eachSelectionOfOneCustomerGetsEveryFieldItAsksFor() {
+		// Reads fetch only the columns their selection needs; two selections of customer
+		// 120 in one request, and a page that selects fields through nodes and edges.
+		String id = this.tenant.graphQl()
+			.document("{ customerByEmail(email: \"ada.smith.120@example.test\") { id } }")
+			.execute()
+			.path("customerByEmail.id")
+			.entity(String.class)
+			.get();
+		this.tenant.graphQl()
+			.document(
+					"""
+							query($id: ID!) { a: customer(id: $id) { email } b: customer(id: $id) { phone code version }
+							  page: customers(first: 1, filter: {ids: [$id]}) { nodes { firstName } edges { node { lastName } } } }
+							""")
+			.variable("id", id)
+			.execute()
+			.path("a")
+			.entity(Map.class)
+			.isEqualTo(Map.of("email", "ada.smith.120@example.test"))
+			.path("b")
+			.entity(Map.class)
+			.isEqualTo(Map.of("phone", "+15550000120", "code", "C00000120", "version", 1))
+			.path("page.nodes[0].firstName")
+			.entity(String.class)
+			.isEqualTo("Ada")
+			.path("page.edges[0].node.lastName")
+			.entity(String.class)
+			.isEqualTo("Smith");
+	}
+
+	@Test
 	void tagFilterComparesIgnoringCaseLikeTagsAreDeduplicated() {
 		long vip = countWhere((i) -> hasTag(i, 0) || i % 97 == 0);
 		assertThat(count("{ tags: [\"VIP\"] }")).isEqualTo(vip);
