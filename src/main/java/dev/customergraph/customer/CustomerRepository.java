@@ -102,18 +102,29 @@ public class CustomerRepository {
 
 	/**
 	 * How many customers match. A search ORs three prefix ranges, which MariaDB merges by
-	 * reading every match's row; a UNION of one branch per column counts from the indexes
-	 * alone.
+	 * reading every match's row, and a UNION of one branch per column dedupes thousands
+	 * of ids in a temporary table; instead each column's branch counts only the matches
+	 * no earlier column had, so the three counts are disjoint and add up, each from one
+	 * index alone (V8).
 	 */
 	int count(Partition partition, CustomerFilter filter) {
 		Map<String, Object> params = new HashMap<>();
-		String sql = (filter.search() == null)
-				? "SELECT COUNT(*) FROM customer c WHERE " + where(partition, filter, params, SEARCHED)
-				: SEARCHED.stream()
-					.map((column) -> "SELECT c.id FROM customer c WHERE "
-							+ where(partition, filter, params, List.of(column)))
-					.collect(Collectors.joining(" UNION ", "SELECT COUNT(*) FROM (", ") matches"));
-		return this.jdbc.sql(sql).params(params).query(Integer.class).single();
+		if (filter.search() == null) {
+			return this.jdbc.sql("SELECT COUNT(*) FROM customer c WHERE " + where(partition, filter, params, SEARCHED))
+				.params(params)
+				.query(Integer.class)
+				.single();
+		}
+		List<String> branches = new ArrayList<>();
+		for (int n = 0; n < SEARCHED.size(); n++) {
+			String branch = "(SELECT COUNT(*) FROM customer c WHERE "
+					+ where(partition, filter, params, List.of(SEARCHED.get(n)));
+			for (String earlier : SEARCHED.subList(0, n)) {
+				branch += " AND (" + earlier + " IS NULL OR " + earlier + " NOT LIKE :prefix)";
+			}
+			branches.add(branch + ")");
+		}
+		return this.jdbc.sql("SELECT " + String.join(" + ", branches)).params(params).query(Integer.class).single();
 	}
 
 	/**

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +28,9 @@ class CustomerQueryTests {
 
 	@Autowired
 	TestTenants tenants;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	TestTenant tenant;
 
@@ -177,6 +182,24 @@ class CustomerQueryTests {
 		assertThat(count("{ tags: [\"VIP\", \"vip\"] }")).isEqualTo(vip);
 		assertThat(count("{ tags: [\" Vip \", \"vip\", \"STAFF\"] }"))
 			.isEqualTo(countWhere((i) -> (hasTag(i, 0) || i % 97 == 0) && hasTag(i, 2)));
+	}
+
+	@Test
+	void searchCountsEachMatchOnceWhicheverColumnsMatchAndWithoutNames() {
+		TestTenant other = this.tenants.create();
+		CustomerFixtures.customer("nobody@example.test").insert(this.jdbc, other.partition());
+		CustomerFixtures.customer("nora.noble@example.test")
+			.named("Nora", "Noble")
+			.insert(this.jdbc, other.partition());
+		CustomerFixtures.customer("x@example.test").named(null, "Nolan").insert(this.jdbc, other.partition());
+		CustomerFixtures.customer("y@example.test").named("Noah", null).insert(this.jdbc, other.partition());
+		CustomerFixtures.customer("z@example.test").named("Ann", "Smith").insert(this.jdbc, other.partition());
+		GraphQlTester.Response response = other.graphQl()
+			.document("{ customers(filter: {search: \"NO\"}) { totalCount nodes { email } } }")
+			.execute();
+		response.path("customers.totalCount").entity(Integer.class).isEqualTo(4);
+		assertThat(response.path("customers.nodes[*].email").entityList(String.class).get()).containsExactlyInAnyOrder(
+				"nobody@example.test", "nora.noble@example.test", "x@example.test", "y@example.test");
 	}
 
 	@Test
