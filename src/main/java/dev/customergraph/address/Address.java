@@ -18,4 +18,12 @@ public record Address(long key, long customerKey, @Nullable String firstName, @N
 		return new GlobalId(TYPE, this.key).encode();
 	}
 
+	/** This address with its default flags as its customer's row has them. */
+	Address withDefaultsOf(@Nullable Long shippingKey, @Nullable Long billingKey) {
+		return new Address(this.key, this.customerKey, this.firstName, this.lastName, this.company, this.phone,
+				this.line1, this.line2, this.city, this.regionCode, this.regionName, this.postalCode, this.countryCode,
+				this.latitude, this.longitude, Long.valueOf(this.key).equals(shippingKey),
+				Long.valueOf(this.key).equals(billingKey), this.createdAt, this.updatedAt);
+	}
+
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import dev.customergraph.customer.Customer;
+import dev.customergraph.customer.CustomerSubquery;
 import dev.customergraph.graph.Connection;
 import dev.customergraph.graph.GlobalId;
 import dev.customergraph.graph.Keyset;
@@ -33,6 +34,8 @@ class AddressController {
 
 	private static final String ADDRESSES_OF_CUSTOMER = "addressesOfCustomer";
 
+	private static final String ADDRESSES = "addresses";
+
 	private static final Keyset<Address> OLDEST_FIRST = Keyset.byId("addresses", "a.id", false, Address::key);
 
 	private final QueryLimits limits;
@@ -50,6 +53,14 @@ class AddressController {
 	@Bean
 	static NodeType addressNode() {
 		return new NodeType(Address.TYPE, Address.class);
+	}
+
+	/**
+	 * {@code customer(id:) { addresses … }} reads the addresses with the customer row.
+	 */
+	@Bean
+	static CustomerSubquery customerAddresses() {
+		return new CustomerSubquery(ADDRESSES, AddressRepository.AS_JSON);
 	}
 
 	/**
@@ -88,10 +99,20 @@ class AddressController {
 		return customers.load(address.customerKey());
 	}
 
+	/**
+	 * The customer's addresses, read with its row by a point lookup or else from the
+	 * page's one batch, flagged as defaults by the customer row in hand rather than by
+	 * joining it again.
+	 */
 	private static CompletableFuture<List<Address>> addressesOf(Customer customer,
 			DataLoader<Long, List<Address>> addressesOfCustomer) {
-		return addressesOfCustomer.load(customer.key())
-			.thenApply((addresses) -> (addresses != null) ? addresses : List.of());
+		CompletableFuture<@Nullable List<Address>> read = customer.hasPrefetched(ADDRESSES)
+				? CompletableFuture.completedFuture(AddressRepository.fromJson(customer.prefetched().get(ADDRESSES)))
+				: addressesOfCustomer.load(customer.key());
+		return read.thenApply((addresses) -> (addresses != null) ? addresses.stream()
+			.map((address) -> address.withDefaultsOf(customer.defaultShippingAddressId(),
+					customer.defaultBillingAddressId()))
+			.toList() : List.of());
 	}
 
 	private static CompletableFuture<@Nullable Address> addressOf(Customer customer, @Nullable Long addressKey,

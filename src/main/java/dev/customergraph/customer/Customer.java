@@ -9,20 +9,31 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A customer as the graph shows it. {@code key} is the row id; {@code id} the global id.
- * The default address and source ids point at the customer's own rows.
+ * The default address and source ids point at the customer's own rows. A read fills only
+ * the fields its selection needs (the others are null, false or 0 and never shown);
+ * {@code prefetched} holds the JSON of the nested fields a point lookup read with the row
+ * ({@link CustomerSubquery}), by field name.
  */
 public record Customer(long key, String email, @Nullable String firstName, @Nullable String lastName,
 		@Nullable String phone, @Nullable String locale, CustomerType type, boolean enabled, @Nullable String code,
 		List<String> tags, @Nullable String vatNumber, boolean acceptsMarketing, @Nullable String avatarUrl,
 		@Nullable Map<String, Object> metadata, List<PaymentProviderRef> paymentProviders, boolean requestToBeForgotten,
 		boolean livemode, int version, OffsetDateTime createdAt, OffsetDateTime updatedAt,
-		@Nullable Long defaultShippingAddressId, @Nullable Long defaultBillingAddressId,
-		@Nullable Long defaultSourceId) {
+		@Nullable Long defaultShippingAddressId, @Nullable Long defaultBillingAddressId, @Nullable Long defaultSourceId,
+		Map<String, @Nullable String> prefetched) {
 
 	public static final String TYPE = "Customer";
 
 	public String id() {
 		return new GlobalId(TYPE, this.key).encode();
+	}
+
+	/**
+	 * Whether the row's read brought this nested field along; its JSON is then
+	 * {@code prefetched().get(field)} (null: no rows).
+	 */
+	public boolean hasPrefetched(String field) {
+		return this.prefetched.containsKey(field);
 	}
 
 	/** "first last", or the email when both are empty. */

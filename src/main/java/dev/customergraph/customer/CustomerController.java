@@ -1,7 +1,10 @@
 package dev.customergraph.customer;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
+import dev.customergraph.customer.CustomerLoaders.SelectedCustomer;
 import dev.customergraph.graph.Connection;
 import dev.customergraph.graph.GlobalId;
 import dev.customergraph.graph.Keyset;
@@ -9,6 +12,9 @@ import dev.customergraph.graph.PageRequest;
 import dev.customergraph.graph.QueryLimits;
 import dev.customergraph.graph.TotalCount;
 import dev.customergraph.tenancy.Caller;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 
@@ -37,8 +43,12 @@ class CustomerController {
 	}
 
 	@QueryMapping
-	CompletableFuture<@Nullable Customer> customer(@Argument String id, DataLoader<Long, Customer> customers) {
-		return customers.load(GlobalId.keyOf(id, Customer.TYPE));
+	CompletableFuture<@Nullable Customer> customer(@Argument String id, DataFetchingEnvironment environment) {
+		// By name: a DataLoader parameter would resolve to the by-key loader of Customer.
+		DataLoader<SelectedCustomer, Customer> loader = environment.getDataLoader(CustomerLoaders.SELECTED_CUSTOMERS);
+		DataFetchingFieldSelectionSet selection = environment.getSelectionSet();
+		return loader.load(new SelectedCustomer(GlobalId.keyOf(id, Customer.TYPE),
+				CustomerColumn.selectedBy(selection, "*"), nestedOf(selection)));
 	}
 
 	/**
@@ -52,21 +62,34 @@ class CustomerController {
 	}
 
 	@QueryMapping
-	@Nullable Customer customerByEmail(@Argument String email, @ContextValue Caller caller) {
-		return this.repository.findByEmail(caller.partition(), email).orElse(null);
+	@Nullable Customer customerByEmail(@Argument String email, DataFetchingFieldSelectionSet selection,
+			@ContextValue Caller caller) {
+		return this.repository
+			.findByEmail(caller.partition(), email, CustomerColumn.selectedBy(selection, "*"), nestedOf(selection))
+			.orElse(null);
 	}
 
 	@QueryMapping
 	Connection<Customer> customers(@Argument @Nullable Integer first, @Argument @Nullable String after,
 			@Argument @Nullable Integer last, @Argument @Nullable String before,
 			@Argument @Nullable CustomerFilter filter, @Argument @Nullable CustomerOrder orderBy,
-			@ContextValue Caller caller) {
+			DataFetchingFieldSelectionSet selection, @ContextValue Caller caller) {
 		PageRequest page = this.limits.page(first, after, last, before);
 		CustomerFilter criteria = (filter != null) ? filter.validated() : CustomerFilter.NONE;
-		Keyset<Customer> keyset = ((orderBy != null) ? orderBy : CustomerOrder.DEFAULT).keyset();
-		List<Customer> rows = this.repository.findPage(caller.partition(), criteria, keyset, page);
+		CustomerOrder order = (orderBy != null) ? orderBy : CustomerOrder.DEFAULT;
+		// The cursors need the ordering's column whatever the nodes select.
+		Set<CustomerColumn> columns = EnumSet.copyOf(order.column());
+		columns.addAll(CustomerColumn.selectedBy(selection, "nodes/*", "edges/node/*"));
+		Keyset<Customer> keyset = order.keyset();
+		List<Customer> rows = this.repository.findPage(caller.partition(), criteria, keyset, page, columns);
 		return keyset.connection(rows, page, caller.partition(),
 				TotalCount.of(() -> this.repository.count(caller.partition(), criteria)));
+	}
+
+	/** The selected nested fields a point lookup reads with the customer row. */
+	private Set<String> nestedOf(DataFetchingFieldSelectionSet selection) {
+		return this.repository
+			.prefetchable(selection.getImmediateFields().stream().map(SelectedField::getName).toList());
 	}
 
 }

@@ -18,6 +18,12 @@ public record CustomerFilter(@Nullable List<String> ids, @Nullable String email,
 
 	/** Checks the formats the schema cannot express; returns this filter. */
 	CustomerFilter validated() {
+		// A blank prefix would match every customer; a client that means all omits
+		// search.
+		if (this.search != null && this.search.isBlank()) {
+			throw new InvalidInputException(
+					"'filter.search' must not be empty or blank; omit it to match every customer.");
+		}
 		if (this.countryCode != null && !this.countryCode.matches("[A-Za-z]{2}")) {
 			throw new InvalidInputException("'filter.countryCode' must be an ISO 3166-1 alpha-2 code such as DE.");
 		}

@@ -2,7 +2,9 @@ package dev.customergraph.customer;
 
 import java.time.LocalDateTime;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import dev.customergraph.graph.Keyset;
@@ -30,23 +32,31 @@ public record CustomerOrder(Field field, OrderDirection direction) {
 		return KEYSETS.get(this.field).get(this.direction);
 	}
 
+	/** The column the ordering reads, which every page must fetch for its cursors. */
+	Set<CustomerColumn> column() {
+		return this.field.column;
+	}
+
 	/** The orderable fields, with the column each sorts by. */
 	public enum Field {
 
-		CREATED_AT("c.created_at", (c) -> c.createdAt().toLocalDateTime().toString(), LocalDateTime::parse),
-		UPDATED_AT("c.updated_at", (c) -> c.updatedAt().toLocalDateTime().toString(), LocalDateTime::parse),
-		EMAIL("c.email", Customer::email, (text) -> text), LAST_NAME("c.last_name", Customer::lastName, (text) -> text),
-		ID(null, (c) -> null, (text) -> text);
+		CREATED_AT(CustomerColumn.CREATED_AT, (c) -> c.createdAt().toLocalDateTime().toString(), LocalDateTime::parse),
+		UPDATED_AT(CustomerColumn.UPDATED_AT, (c) -> c.updatedAt().toLocalDateTime().toString(), LocalDateTime::parse),
+		EMAIL(CustomerColumn.EMAIL, Customer::email, (text) -> text),
+		LAST_NAME(CustomerColumn.LAST_NAME, Customer::lastName, (text) -> text), ID(null, (c) -> null, (text) -> text);
 
-		private final @Nullable String column;
+		private final @Nullable String sql;
+
+		private final Set<CustomerColumn> column;
 
 		private final Function<Customer, @Nullable String> valueOf;
 
 		private final Function<String, Object> parseValue;
 
-		Field(@Nullable String column, Function<Customer, @Nullable String> valueOf,
+		Field(@Nullable CustomerColumn column, Function<Customer, @Nullable String> valueOf,
 				Function<String, Object> parseValue) {
-			this.column = column;
+			this.sql = (column != null) ? column.sql() : null;
+			this.column = (column != null) ? EnumSet.of(column) : EnumSet.noneOf(CustomerColumn.class);
 			this.valueOf = valueOf;
 			this.parseValue = parseValue;
 		}
@@ -54,7 +64,7 @@ public record CustomerOrder(Field field, OrderDirection direction) {
 		private Keyset<Customer> keyset(OrderDirection direction) {
 			String ordering = "customers:" + name() + ":" + direction;
 			boolean descending = direction == OrderDirection.DESC;
-			return (this.column != null) ? Keyset.byColumn(ordering, this.column, "c.id", descending, this.valueOf,
+			return (this.sql != null) ? Keyset.byColumn(ordering, this.sql, "c.id", descending, this.valueOf,
 					this.parseValue, Customer::key) : Keyset.byId(ordering, "c.id", descending, Customer::key);
 		}
 

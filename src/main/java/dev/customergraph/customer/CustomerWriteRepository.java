@@ -20,9 +20,9 @@ import org.springframework.stereotype.Repository;
 import static dev.customergraph.mutation.PartialUpdates.bind;
 
 /**
- * Writes customer rows and their tags. Email and code uniqueness is left to the unique
- * keys, so it holds under any race: a duplicate is reported as {@code TAKEN} on its
- * field.
+ * Writes customer rows and their tags (in their table and, as JSON, on the row). Email
+ * and code uniqueness is left to the unique keys, so it holds under any race: a duplicate
+ * is reported as {@code TAKEN} on its field.
  */
 @Repository
 class CustomerWriteRepository {
@@ -120,11 +120,9 @@ class CustomerWriteRepository {
 	 * validated.
 	 */
 	void addTags(Partition partition, long customerKey, Collection<String> tags) {
-		for (String tag : tags) {
-			statement("""
-					INSERT IGNORE INTO customer_tag (tenant_id, livemode, customer_id, tag)
-					VALUES (:tenantId, :livemode, :customerKey, :tag)
-					""", partition, customerKey).param("tag", tag).update();
+		if (!tags.isEmpty()) {
+			insertTags(partition, customerKey, tags);
+			copyTagsToRow(partition, customerKey);
 		}
 	}
 
@@ -138,6 +136,7 @@ class CustomerWriteRepository {
 					partition, customerKey)
 				.param("tags", tags)
 				.update();
+			copyTagsToRow(partition, customerKey);
 		}
 	}
 
@@ -148,7 +147,8 @@ class CustomerWriteRepository {
 						""",
 				partition, customerKey)
 			.update();
-		addTags(partition, customerKey, tags);
+		insertTags(partition, customerKey, tags);
+		copyTagsToRow(partition, customerKey);
 	}
 
 	int countTags(Partition partition, long customerKey) {
@@ -156,6 +156,27 @@ class CustomerWriteRepository {
 				SELECT COUNT(*) FROM customer_tag
 				WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
 				""", partition, customerKey).query(Integer.class).single();
+	}
+
+	private void insertTags(Partition partition, long customerKey, Collection<String> tags) {
+		for (String tag : tags) {
+			statement("""
+					INSERT IGNORE INTO customer_tag (tenant_id, livemode, customer_id, tag)
+					VALUES (:tenantId, :livemode, :customerKey, :tag)
+					""", partition, customerKey).param("tag", tag).update();
+		}
+	}
+
+	/**
+	 * Rewrites the customer row's copy of its tags (what reads show) from the tag table
+	 * (what the IGNORE above kept), in the caller's transaction.
+	 */
+	private void copyTagsToRow(Partition partition, long customerKey) {
+		statement("""
+				UPDATE customer c SET c.tags = (SELECT JSON_ARRAYAGG(t.tag) FROM customer_tag t
+				  WHERE t.tenant_id = :tenantId AND t.livemode = :livemode AND t.customer_id = :customerKey)
+				WHERE c.tenant_id = :tenantId AND c.livemode = :livemode AND c.id = :customerKey
+				""", partition, customerKey).update();
 	}
 
 	/**

@@ -20,6 +20,7 @@ import com.mysql.cj.jdbc.JdbcConnection;
 import dev.customergraph.dataset.BenchDataset.AddressRow;
 import dev.customergraph.dataset.BenchDataset.CustomerRow;
 import dev.customergraph.dataset.BenchDataset.SourceRow;
+import dev.customergraph.graph.JsonColumns;
 import dev.customergraph.tenancy.TenantRepository;
 import org.jspecify.annotations.Nullable;
 
@@ -41,8 +42,8 @@ public class DatasetWriter {
 
 	private static final String INSERT_CUSTOMER = """
 			INSERT INTO customer (tenant_id, livemode, email, first_name, last_name, phone, locale, type, enabled, code,
-			  vat_number, accepts_marketing, metadata, request_to_be_forgotten, version, created_at, updated_at)
-			VALUES (?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""";
+			  vat_number, accepts_marketing, metadata, tags, request_to_be_forgotten, version, created_at, updated_at)
+			VALUES (?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)""";
 
 	private static final String INSERT_TAG = "INSERT INTO customer_tag (tenant_id, livemode, customer_id, tag) VALUES (?, FALSE, ?, ?)";
 
@@ -184,9 +185,11 @@ public class DatasetWriter {
 				insert.setString(10, row.vatNumber());
 				insert.setBoolean(11, row.acceptsMarketing());
 				insert.setString(12, row.metadata());
-				insert.setBoolean(13, row.requestToBeForgotten());
-				insert.setObject(14, row.createdAt());
-				insert.setObject(15, row.updatedAt());
+				// The row's copy of the tags, as the write path keeps it (V7).
+				insert.setString(13, row.tags().isEmpty() ? null : JsonColumns.write(row.tags()));
+				insert.setBoolean(14, row.requestToBeForgotten());
+				insert.setObject(15, row.createdAt());
+				insert.setObject(16, row.updatedAt());
 				insert.addBatch();
 			}
 			return executeForKeys(insert);

@@ -21,4 +21,11 @@ public record Source(long key, @Nullable Long customerKey, SourceType type, Stri
 		return new GlobalId(TYPE, this.key).encode();
 	}
 
+	/** This source with its default flag as its customer's row has it. */
+	Source withDefaultOf(@Nullable Long defaultSourceKey) {
+		return new Source(this.key, this.customerKey, this.type, this.provider, this.providerReference, this.label,
+				this.brand, this.last4, this.expiryMonth, this.expiryYear, this.metadata,
+				Long.valueOf(this.key).equals(defaultSourceKey), this.createdAt, this.updatedAt);
+	}
+
 }

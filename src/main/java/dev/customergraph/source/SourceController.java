@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import dev.customergraph.customer.Customer;
+import dev.customergraph.customer.CustomerSubquery;
 import dev.customergraph.graph.Connection;
 import dev.customergraph.graph.GlobalId;
 import dev.customergraph.graph.Keyset;
@@ -40,6 +41,8 @@ class SourceController {
 
 	private static final String SOURCE_COUNT_OF_CUSTOMER = "sourceCountOfCustomer";
 
+	private static final String DEFAULT_SOURCE = "defaultSource";
+
 	private static final Keyset<Source> NEWEST_FIRST = Keyset.byId("sources", "s.id", true, Source::key);
 
 	private static final Keyset<Source> OLDEST_FIRST = Keyset.byId("customerSources", "s.id", false, Source::key);
@@ -65,6 +68,14 @@ class SourceController {
 	@Bean
 	static NodeType sourceNode() {
 		return new NodeType(Source.TYPE, Source.class);
+	}
+
+	/**
+	 * {@code customer(id:) { defaultSource … }} reads the source with the customer row.
+	 */
+	@Bean
+	static CustomerSubquery customerDefaultSource() {
+		return new CustomerSubquery(DEFAULT_SOURCE, SourceRepository.DEFAULT_AS_JSON);
 	}
 
 	@QueryMapping
@@ -100,12 +111,17 @@ class SourceController {
 			DataLoader<Long, Integer> sourceCountOfCustomer) {
 		PageRequest page = this.limits.page(first, after, last, before);
 		return sourcesOfCustomer.load(new CustomerPage(customer.key(), page))
-			.thenApply((rows) -> OLDEST_FIRST.connection((rows != null) ? rows : List.of(), page, caller.partition(),
-					() -> sourceCountOfCustomer.load(customer.key())));
+			.thenApply((rows) -> OLDEST_FIRST.connection((rows != null)
+					? rows.stream().map((row) -> row.withDefaultOf(customer.defaultSourceId())).toList() : List.of(),
+					page, caller.partition(), () -> sourceCountOfCustomer.load(customer.key())));
 	}
 
 	@SchemaMapping(typeName = Customer.TYPE)
 	CompletableFuture<@Nullable Source> defaultSource(Customer customer, DataLoader<Long, Source> sources) {
+		if (customer.hasPrefetched(DEFAULT_SOURCE)) {
+			return CompletableFuture
+				.completedFuture(SourceRepository.defaultFromJson(customer.prefetched().get(DEFAULT_SOURCE)));
+		}
 		Long key = customer.defaultSourceId();
 		return (key != null) ? sources.load(key) : CompletableFuture.completedFuture(null);
 	}

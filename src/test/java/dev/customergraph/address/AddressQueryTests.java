@@ -89,6 +89,26 @@ class AddressQueryTests {
 			expectedSource.put(absent, null);
 		}
 		assertThat(node.get("source")).isEqualTo(expectedSource);
+
+		// customer(id:) reads its addresses and default source with its own row (as JSON,
+		// in one statement); every field comes back the same.
+		Map<String, Object> lookup = tenant.graphQl()
+			.document(
+					"""
+							query($c: ID!) { customer(id: $c) {
+							  addresses { nodes { __typename id customer { email } firstName lastName company phone line1 line2
+							    city regionCode regionName postalCode countryCode latitude longitude isDefaultShipping
+							    isDefaultBilling createdAt updatedAt } }
+							  defaultSource { __typename type provider providerReference label brand last4 expiryMonth
+							    expiryYear metadata isDefault customer { defaultSource { label } defaultBillingAddress { city } } } } }
+							""")
+			.variable("c", new GlobalId("Customer", customer).encode())
+			.execute()
+			.path("customer")
+			.entity(Map.class)
+			.get();
+		assertThat(lookup.get("addresses")).isEqualTo(Map.of("nodes", List.of(expectedAddress)));
+		assertThat(lookup.get("defaultSource")).isEqualTo(expectedSource);
 	}
 
 	private long insert(TestTenant tenant, String sql, long customer) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.customergraph.graph.GlobalId;
+import dev.customergraph.graph.JsonColumns;
 import dev.customergraph.tenancy.Partition;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,8 +56,8 @@ public final class CustomerFixtures {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO customer (tenant_id, livemode, email, first_name, last_name, type, enabled,
-				  accepts_marketing, request_to_be_forgotten, version, created_at, updated_at)
-				VALUES (:tenantId, :livemode, :email, :firstName, :lastName, 'INDIVIDUAL', TRUE, FALSE, FALSE, 1,
+				  accepts_marketing, request_to_be_forgotten, tags, version, created_at, updated_at)
+				VALUES (:tenantId, :livemode, :email, :firstName, :lastName, 'INDIVIDUAL', TRUE, FALSE, FALSE, :tags, 1,
 				  :createdAt, :createdAt)
 				""")
 			.param("tenantId", partition.tenantId())
@@ -65,6 +66,7 @@ public final class CustomerFixtures {
 			.param("firstName", this.firstName)
 			.param("lastName", this.lastName)
 			.param("createdAt", this.createdAt)
+			.param("tags", this.tags.isEmpty() ? null : JsonColumns.write(this.tags))
 			.update(key);
 		long customerKey = key.getKey().longValue();
 		for (String tag : this.tags) {

@@ -284,6 +284,24 @@ class CustomerMutationTests {
 	}
 
 	@Test
+	void tagsWithCommasRoundTripExactlyThroughEveryTagWrite() {
+		String id = CustomerApi.create(this.tenant, "comma@example.com", Map.of("tags", List.of("a,b", "c")));
+		assertThat(CustomerApi.read(this.tenant, id)).containsEntry("tags", List.of("a,b", "c"));
+		tags("AddTags", "addCustomerTags", id, List.of("x, y"));
+		assertThat(CustomerApi.read(this.tenant, id)).containsEntry("tags", List.of("a,b", "c", "x, y"));
+		tags("RemoveTags", "removeCustomerTags", id, List.of("c"));
+		assertThat(CustomerApi.read(this.tenant, id)).containsEntry("tags", List.of("a,b", "x, y"));
+		update(input("id", id, "tags", List.of(",")));
+		assertThat(CustomerApi.read(this.tenant, id)).containsEntry("tags", List.of(","));
+		this.tenant.graphQl()
+			.document("{ customers(filter: {tags: [\",\"]}) { nodes { id tags } } }")
+			.execute()
+			.path("customers.nodes")
+			.entity(List.class)
+			.isEqualTo(List.of(Map.of("id", id, "tags", List.of(","))));
+	}
+
+	@Test
 	void moreThanFiftyTagsIsLimitExceededAndWritesNothing() {
 		List<String> forty = IntStream.range(0, 40).mapToObj((i) -> "t" + i).toList();
 		String id = CustomerApi.create(this.tenant, "many@example.com", Map.of("tags", forty));

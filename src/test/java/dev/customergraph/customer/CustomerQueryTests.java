@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +28,9 @@ class CustomerQueryTests {
 
 	@Autowired
 	TestTenants tenants;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	TestTenant tenant;
 
@@ -136,6 +141,80 @@ class CustomerQueryTests {
 		assertThat(count("{ createdBefore: \"2024-01-01T01:00:10+01:00\" }")).isEqualTo(9);
 		assertThat(count("{ updatedAfter: \"2024-01-01T00:06:00Z\" }")).isEqualTo(countWhere((i) -> 2 * i > 360));
 		assertThat(count("{ type: BUSINESS, enabled: false }")).isEqualTo(CUSTOMERS / 50);
+	}
+
+	@Test
+	void eachSelectionOfOneCustomerGetsEveryFieldItAsksFor() {
+		// Reads fetch only the columns their selection needs; two selections of customer
+		// 120 in one request, and a page that selects fields through nodes and edges.
+		String id = this.tenant.graphQl()
+			.document("{ customerByEmail(email: \"ada.smith.120@example.test\") { id } }")
+			.execute()
+			.path("customerByEmail.id")
+			.entity(String.class)
+			.get();
+		this.tenant.graphQl()
+			.document(
+					"""
+							query($id: ID!) { a: customer(id: $id) { email } b: customer(id: $id) { phone code version }
+							  page: customers(first: 1, filter: {ids: [$id]}) { nodes { firstName } edges { node { lastName } } } }
+							""")
+			.variable("id", id)
+			.execute()
+			.path("a")
+			.entity(Map.class)
+			.isEqualTo(Map.of("email", "ada.smith.120@example.test"))
+			.path("b")
+			.entity(Map.class)
+			.isEqualTo(Map.of("phone", "+15550000120", "code", "C00000120", "version", 1))
+			.path("page.nodes[0].firstName")
+			.entity(String.class)
+			.isEqualTo("Ada")
+			.path("page.edges[0].node.lastName")
+			.entity(String.class)
+			.isEqualTo("Smith");
+	}
+
+	@Test
+	void tagFilterComparesIgnoringCaseLikeTagsAreDeduplicated() {
+		long vip = countWhere((i) -> hasTag(i, 0) || i % 97 == 0);
+		assertThat(count("{ tags: [\"VIP\"] }")).isEqualTo(vip);
+		assertThat(count("{ tags: [\"VIP\", \"vip\"] }")).isEqualTo(vip);
+		assertThat(count("{ tags: [\" Vip \", \"vip\", \"STAFF\"] }"))
+			.isEqualTo(countWhere((i) -> (hasTag(i, 0) || i % 97 == 0) && hasTag(i, 2)));
+	}
+
+	@Test
+	void searchCountsEachMatchOnceWhicheverColumnsMatchAndWithoutNames() {
+		TestTenant other = this.tenants.create();
+		CustomerFixtures.customer("nobody@example.test").insert(this.jdbc, other.partition());
+		CustomerFixtures.customer("nora.noble@example.test")
+			.named("Nora", "Noble")
+			.insert(this.jdbc, other.partition());
+		CustomerFixtures.customer("x@example.test").named(null, "Nolan").insert(this.jdbc, other.partition());
+		CustomerFixtures.customer("y@example.test").named("Noah", null).insert(this.jdbc, other.partition());
+		CustomerFixtures.customer("z@example.test").named("Ann", "Smith").insert(this.jdbc, other.partition());
+		GraphQlTester.Response response = other.graphQl()
+			.document("{ customers(filter: {search: \"NO\"}) { totalCount nodes { email } } }")
+			.execute();
+		response.path("customers.totalCount").entity(Integer.class).isEqualTo(4);
+		assertThat(response.path("customers.nodes[*].email").entityList(String.class).get()).containsExactlyInAnyOrder(
+				"nobody@example.test", "nora.noble@example.test", "x@example.test", "y@example.test");
+	}
+
+	@Test
+	void emptyOrBlankSearchIsInvalid() {
+		for (String search : List.of("", "   ", "\\t")) {
+			this.tenant.graphQl()
+				.document("{ customers(filter: {search: \"" + search + "\"}) { totalCount nodes { id } } }")
+				.execute()
+				.errors()
+				.satisfy((errors) -> {
+					assertThat(errors).hasSize(1);
+					assertThat(errors.get(0).getExtensions()).containsEntry("code", "INVALID");
+					assertThat(errors.get(0).getMessage()).contains("filter.search");
+				});
+		}
 	}
 
 	@Test

@@ -1,0 +1,95 @@
+package dev.customergraph.customer;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.SelectedField;
+
+/**
+ * The customer columns a read may fetch, each a fixed SQL fragment. A read fetches the
+ * ones its GraphQL selection needs ({@link #selectedBy}), so a list screen does not pay
+ * for the JSON columns it never shows; the column list is always built from these
+ * constants, never from client text.
+ */
+enum CustomerColumn {
+
+	EMAIL("c.email"), FIRST_NAME("c.first_name"), LAST_NAME("c.last_name"), PHONE("c.phone"), LOCALE("c.locale"),
+	TYPE("c.type"), ENABLED("c.enabled"), CODE("c.code"), TAGS("c.tags"), VAT_NUMBER("c.vat_number"),
+	ACCEPTS_MARKETING("c.accepts_marketing"), AVATAR_URL("c.avatar_url"), METADATA("c.metadata"),
+	PAYMENT_PROVIDERS("c.payment_providers"), REQUEST_TO_BE_FORGOTTEN("c.request_to_be_forgotten"),
+	LIVEMODE("c.livemode"), VERSION("c.version"), CREATED_AT("c.created_at"), UPDATED_AT("c.updated_at"),
+	DEFAULT_SHIPPING_ADDRESS_ID("c.default_shipping_address_id"),
+	DEFAULT_BILLING_ADDRESS_ID("c.default_billing_address_id"), DEFAULT_SOURCE_ID("c.default_source_id");
+
+	/** Every column: for reads that do not know their selection (mutations, node). */
+	static final Set<CustomerColumn> ALL = EnumSet.allOf(CustomerColumn.class);
+
+	/**
+	 * The columns each Customer field needs. The default ids also decide the
+	 * {@code isDefault…} flags of a customer's addresses and sources.
+	 */
+	private static final Map<String, Set<CustomerColumn>> BY_FIELD = Map.ofEntries(Map.entry("id", Set.of()),
+			Map.entry("__typename", Set.of()), Map.entry("email", Set.of(EMAIL)),
+			Map.entry("firstName", Set.of(FIRST_NAME)), Map.entry("lastName", Set.of(LAST_NAME)),
+			Map.entry("displayName", Set.of(FIRST_NAME, LAST_NAME, EMAIL)), Map.entry("phone", Set.of(PHONE)),
+			Map.entry("locale", Set.of(LOCALE)), Map.entry("type", Set.of(TYPE)), Map.entry("enabled", Set.of(ENABLED)),
+			Map.entry("code", Set.of(CODE)), Map.entry("tags", Set.of(TAGS)),
+			Map.entry("vatNumber", Set.of(VAT_NUMBER)), Map.entry("acceptsMarketing", Set.of(ACCEPTS_MARKETING)),
+			Map.entry("avatarUrl", Set.of(AVATAR_URL)), Map.entry("metadata", Set.of(METADATA)),
+			Map.entry("paymentProviders", Set.of(PAYMENT_PROVIDERS)),
+			Map.entry("requestToBeForgotten", Set.of(REQUEST_TO_BE_FORGOTTEN)), Map.entry("livemode", Set.of(LIVEMODE)),
+			Map.entry("version", Set.of(VERSION)), Map.entry("createdAt", Set.of(CREATED_AT)),
+			Map.entry("updatedAt", Set.of(UPDATED_AT)),
+			Map.entry("addresses", Set.of(DEFAULT_SHIPPING_ADDRESS_ID, DEFAULT_BILLING_ADDRESS_ID)),
+			Map.entry("defaultShippingAddress", Set.of(DEFAULT_SHIPPING_ADDRESS_ID)),
+			Map.entry("defaultBillingAddress", Set.of(DEFAULT_BILLING_ADDRESS_ID)),
+			Map.entry("sources", Set.of(DEFAULT_SOURCE_ID)), Map.entry("defaultSource", Set.of(DEFAULT_SOURCE_ID)));
+
+	private final String sql;
+
+	CustomerColumn(String sql) {
+		this.sql = sql;
+	}
+
+	/**
+	 * The columns the Customer fields under {@code globs} of a selection need (for
+	 * example {@code "nodes/*"}; a glob's {@code *} does not cross a {@code /}). A field
+	 * this map does not know fetches every column, so a field added to the schema is
+	 * never served from a column that was not read.
+	 */
+	static Set<CustomerColumn> selectedBy(DataFetchingFieldSelectionSet selection, String... globs) {
+		EnumSet<CustomerColumn> columns = EnumSet.noneOf(CustomerColumn.class);
+		for (String glob : globs) {
+			for (SelectedField field : selection.getFields(glob)) {
+				Set<CustomerColumn> needed = BY_FIELD.get(field.getName());
+				if (needed == null) {
+					return ALL;
+				}
+				columns.addAll(needed);
+			}
+		}
+		return columns;
+	}
+
+	/** The column as SQL, qualified by the customer table's alias {@code c}. */
+	String sql() {
+		return this.sql;
+	}
+
+	/** The column's name in a result row. */
+	String label() {
+		return this.sql.substring("c.".length());
+	}
+
+	/** The SELECT list: the id, then the columns in declaration order. */
+	static String selectList(Collection<CustomerColumn> columns) {
+		return columns.stream()
+			.map((column) -> column.sql)
+			.collect(Collectors.joining(", ", "c.id" + (columns.isEmpty() ? "" : ", "), ""));
+	}
+
+}
