@@ -2,7 +2,9 @@ package dev.customergraph.observability;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +24,16 @@ class MetricsConfiguration {
 	@Bean
 	OperationNameConvention operationNameConvention() {
 		return new OperationNameConvention();
+	}
+
+	/**
+	 * Takes the place of Boot's instrumentation, which also observes every data fetcher.
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "gateway.observation.data-fetchers", havingValue = "false", matchIfMissing = true)
+	RequestAndBatchObservations requestAndBatchObservations(ObservationRegistry registry,
+			OperationNameConvention operationNameConvention) {
+		return new RequestAndBatchObservations(registry, operationNameConvention);
 	}
 
 	@Bean

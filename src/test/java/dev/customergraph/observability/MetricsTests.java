@@ -43,8 +43,8 @@ class MetricsTests {
 				"graphql_request_seconds_count\\{[^}]*graphql_operation_name=\"MetricsProbe\"[^}]*graphql_outcome=\"SUCCESS\"")
 			.containsPattern("graphql_dataloader_batch_size_keys_count\\{[^}]*loader_name=\"addressesOfCustomer\"")
 			.contains("graphql_request_sql_statements_count")
-			.contains("graphql_datafetcher_seconds_count")
-			.contains("hikaricp_connections_active");
+			.contains("hikaricp_connections_active")
+			.doesNotContain("graphql_datafetcher_seconds_count");
 	}
 
 }
