@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
+import dev.customergraph.observability.SqlStatementCounter;
 import dev.customergraph.tenancy.Partition;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -92,10 +93,15 @@ public class IdempotencyKeys {
 
 	/**
 	 * Deletes keys older than the retention, a batch at a time: each batch is a short
-	 * statement of its own, so requests that insert keys never wait for the cleanup.
+	 * statement of its own, so requests that insert keys never wait for the cleanup. Its
+	 * statements serve no request, so they are not counted as a request's.
 	 */
 	@Scheduled(fixedDelayString = "${gateway.idempotency.cleanup-interval:PT1H}", initialDelayString = "PT1M")
 	public void deleteExpired() {
+		SqlStatementCounter.notCounted(this::deleteExpiredBatches);
+	}
+
+	private void deleteExpiredBatches() {
 		LocalDateTime cutoff = LocalDateTime.now(ZoneOffset.UTC).minus(this.retention);
 		int deleted;
 		int total = 0;
