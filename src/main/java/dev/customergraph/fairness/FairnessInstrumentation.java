@@ -67,8 +67,8 @@ class FairnessInstrumentation implements Instrumentation {
 		if (!spending.spent()) {
 			throw new QueryRefusedException(ErrorCode.THROTTLED,
 					"The query costs " + cost + " and " + spending.status().currentlyAvailable()
-							+ " of this key's budget is left; it regains " + this.properties.restoreRate()
-							+ " a second. Retry later, or ask for less.");
+							+ " of this tenant's budget (in this mode) is left; it regains "
+							+ this.properties.restoreRate() + " a second. Retry later, or ask for less.");
 		}
 		Semaphore slot = acquireSlot(caller.tenant());
 		if (slot == null) {
