@@ -3,6 +3,7 @@ package dev.customergraph.customer;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -56,15 +57,15 @@ enum CustomerColumn {
 	}
 
 	/**
-	 * The columns the Customer fields under {@code globs} of a selection need (for
-	 * example {@code "nodes/*"}; a glob's {@code *} does not cross a {@code /}). A field
+	 * The columns the Customer fields under {@code paths} of a selection need (for
+	 * example {@code "edges/node"}; {@code ""} is the selection's own fields). A field
 	 * this map does not know fetches every column, so a field added to the schema is
 	 * never served from a column that was not read.
 	 */
-	static Set<CustomerColumn> selectedBy(DataFetchingFieldSelectionSet selection, String... globs) {
+	static Set<CustomerColumn> selectedBy(DataFetchingFieldSelectionSet selection, String... paths) {
 		EnumSet<CustomerColumn> columns = EnumSet.noneOf(CustomerColumn.class);
-		for (String glob : globs) {
-			for (SelectedField field : selection.getFields(glob)) {
+		for (String path : paths) {
+			for (SelectedField field : fieldsAt(selection, path)) {
 				Set<CustomerColumn> needed = BY_FIELD.get(field.getName());
 				if (needed == null) {
 					return ALL;
@@ -73,6 +74,21 @@ enum CustomerColumn {
 			}
 		}
 		return columns;
+	}
+
+	/**
+	 * The fields under a path of field names ("" for the selection's own fields), walked
+	 * along the immediate fields: graphql-java's glob lookup compiles a pattern per call.
+	 */
+	private static List<SelectedField> fieldsAt(DataFetchingFieldSelectionSet selection, String path) {
+		List<SelectedField> fields = selection.getImmediateFields();
+		for (String name : path.isEmpty() ? new String[0] : path.split("/")) {
+			fields = fields.stream()
+				.filter((field) -> field.getName().equals(name))
+				.flatMap((field) -> field.getSelectionSet().getImmediateFields().stream())
+				.toList();
+		}
+		return fields;
 	}
 
 	/** The column as SQL, qualified by the customer table's alias {@code c}. */

@@ -48,7 +48,7 @@ class CustomerController {
 		DataLoader<SelectedCustomer, Customer> loader = environment.getDataLoader(CustomerLoaders.SELECTED_CUSTOMERS);
 		DataFetchingFieldSelectionSet selection = environment.getSelectionSet();
 		return loader.load(new SelectedCustomer(GlobalId.keyOf(id, Customer.TYPE),
-				CustomerColumn.selectedBy(selection, "*"), nestedOf(selection)));
+				CustomerColumn.selectedBy(selection, ""), nestedOf(selection)));
 	}
 
 	/**
@@ -65,7 +65,7 @@ class CustomerController {
 	@Nullable Customer customerByEmail(@Argument String email, DataFetchingFieldSelectionSet selection,
 			@ContextValue Caller caller) {
 		return this.repository
-			.findByEmail(caller.partition(), email, CustomerColumn.selectedBy(selection, "*"), nestedOf(selection))
+			.findByEmail(caller.partition(), email, CustomerColumn.selectedBy(selection, ""), nestedOf(selection))
 			.orElse(null);
 	}
 
@@ -79,7 +79,7 @@ class CustomerController {
 		CustomerOrder order = (orderBy != null) ? orderBy : CustomerOrder.DEFAULT;
 		// The cursors need the ordering's column whatever the nodes select.
 		Set<CustomerColumn> columns = EnumSet.copyOf(order.column());
-		columns.addAll(CustomerColumn.selectedBy(selection, "nodes/*", "edges/node/*"));
+		columns.addAll(CustomerColumn.selectedBy(selection, "nodes", "edges/node"));
 		Keyset<Customer> keyset = order.keyset();
 		List<Customer> rows = this.repository.findPage(caller.partition(), criteria, keyset, page, columns);
 		return keyset.connection(rows, page, caller.partition(),

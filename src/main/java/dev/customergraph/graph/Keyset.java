@@ -110,7 +110,8 @@ public final class Keyset<T> {
 		if (page.backward()) {
 			Collections.reverse(pageRows);
 		}
-		List<Edge<T>> edges = pageRows.stream().map((row) -> new Edge<>(cursorOf(row, partition), row)).toList();
+		Function<T, String> cursorOf = (row) -> cursorOf(row, partition);
+		List<Edge<T>> edges = pageRows.stream().map((row) -> new Edge<>(row, cursorOf)).toList();
 		boolean hasNext = page.backward() ? page.before() != null : more;
 		boolean hasPrevious = page.backward() ? more : page.after() != null;
 		PageInfo pageInfo = new PageInfo(hasNext, hasPrevious, edges.isEmpty() ? null : edges.get(0).cursor(),
