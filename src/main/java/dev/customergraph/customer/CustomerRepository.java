@@ -120,7 +120,7 @@ public class CustomerRepository {
 	 */
 	int count(Partition partition, CustomerFilter filter) {
 		Map<String, Object> params = new HashMap<>();
-		if (filter.search() != null && CustomerSearchKeys.answer(filter.search()) && searchesOnly(filter)) {
+		if (keyed(filter) && searchesOnly(filter)) {
 			return this.jdbc.sql("""
 					SELECT COUNT(*) FROM customer_search_key k
 					WHERE k.tenant_id = :tenantId AND k.livemode = :livemode AND k.search_key = :searchKey
@@ -131,7 +131,7 @@ public class CustomerRepository {
 				.query(Integer.class)
 				.single();
 		}
-		if (filter.search() == null || CustomerSearchKeys.answer(filter.search())) {
+		if (filter.search() == null || keyed(filter)) {
 			return this.jdbc
 				.sql("SELECT COUNT(*) FROM customer c " + searchKeys(filter) + "WHERE "
 						+ where(partition, filter, params, SEARCHED))
@@ -171,7 +171,7 @@ public class CustomerRepository {
 			conditions.add("c.email = :email");
 			params.put("email", filter.email());
 		}
-		if (filter.search() != null && CustomerSearchKeys.answer(filter.search())) {
+		if (keyed(filter)) {
 			conditions.add("k.search_key = :searchKey");
 			params.put("searchKey", filter.search());
 		}
@@ -224,12 +224,17 @@ public class CustomerRepository {
 		return String.join(" AND ", conditions);
 	}
 
+	/** Whether the filter searches by a prefix the search keys answer. */
+	private static boolean keyed(CustomerFilter filter) {
+		return filter.search() != null && CustomerSearchKeys.answer(filter.search());
+	}
+
 	/**
 	 * The join to the search keys ({@link #SEARCH_KEYS}) when the filter's search uses
 	 * them.
 	 */
 	private static String searchKeys(CustomerFilter filter) {
-		return (filter.search() != null && CustomerSearchKeys.answer(filter.search())) ? SEARCH_KEYS : "";
+		return keyed(filter) ? SEARCH_KEYS : "";
 	}
 
 	/** Whether {@code search} is the filter's only condition. */
