@@ -63,8 +63,11 @@ class CustomerWriteRepository {
 
 	private final JdbcClient jdbc;
 
-	CustomerWriteRepository(JdbcClient jdbc) {
+	private final CustomerSearchKeys searchKeys;
+
+	CustomerWriteRepository(JdbcClient jdbc, CustomerSearchKeys searchKeys) {
 		this.jdbc = jdbc;
+		this.searchKeys = searchKeys;
 	}
 
 	/** Inserts the customer at version 1 and returns its key. */
@@ -90,10 +93,15 @@ class CustomerWriteRepository {
 			.param("requestToBeForgotten", input.requestToBeForgotten())
 			.param("now", now)
 			.update(keys, "id"));
-		return keys.getKeyAs(Number.class).longValue();
+		long customerKey = keys.getKeyAs(Number.class).longValue();
+		this.searchKeys.add(partition, customerKey);
+		return customerKey;
 	}
 
-	/** Writes the fields the input carries and counts the change. */
+	/**
+	 * Writes the fields the input carries and counts the change; a changed name or email
+	 * changes the search keys.
+	 */
 	void update(Partition partition, long customerKey, UpdateCustomerInput input) {
 		StatementSpec update = statement(UPDATE, partition, customerKey).param("now",
 				LocalDateTime.now(ZoneOffset.UTC));
@@ -112,6 +120,9 @@ class CustomerWriteRepository {
 		bind(update, "paymentProviders", input.paymentProviders(), CustomerWriteRepository::json);
 		bind(update, "requestToBeForgotten", input.requestToBeForgotten());
 		uniquely(update::update);
+		if (!input.email().isOmitted() || !input.firstName().isOmitted() || !input.lastName().isOmitted()) {
+			this.searchKeys.replace(partition, customerKey);
+		}
 	}
 
 	/**

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import com.mysql.cj.jdbc.JdbcConnection;
 
+import dev.customergraph.customer.CustomerSearchKeys;
 import dev.customergraph.dataset.BenchDataset.AddressRow;
 import dev.customergraph.dataset.BenchDataset.CustomerRow;
 import dev.customergraph.dataset.BenchDataset.SourceRow;
@@ -160,6 +161,9 @@ public class DatasetWriter {
 			try {
 				long[] keys = insertCustomers(connection, tenantId, rows);
 				insertChildren(connection, tenantId, rows, keys);
+				// The chunk's keys ascend; a range that also spans another chunk's
+				// committed rows adds nothing for them twice.
+				CustomerSearchKeys.index(connection, tenantId, false, keys[0], keys[keys.length - 1]);
 				connection.commit();
 			}
 			catch (SQLException | RuntimeException ex) {

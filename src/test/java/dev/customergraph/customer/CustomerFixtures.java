@@ -69,6 +69,8 @@ public final class CustomerFixtures {
 			.param("tags", this.tags.isEmpty() ? null : JsonColumns.write(this.tags))
 			.update(key);
 		long customerKey = key.getKey().longValue();
+		// As the write path does: its search keys in the same breath as the row.
+		CustomerSearchKeys.index(jdbc, partition.tenantId(), partition.livemode(), customerKey, customerKey);
 		for (String tag : this.tags) {
 			jdbc.sql("INSERT INTO customer_tag (tenant_id, livemode, customer_id, tag) VALUES (:t, :l, :c, :tag)")
 				.param("t", partition.tenantId())
