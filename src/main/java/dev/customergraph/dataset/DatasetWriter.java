@@ -25,6 +25,7 @@ import dev.customergraph.graph.JsonColumns;
 import dev.customergraph.tenancy.TenantRepository;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -58,20 +59,38 @@ public class DatasetWriter {
 			  expiry_month, expiry_year, created_at, updated_at)
 			VALUES (?, FALSE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-	/** Address j = 0 ships, the last one bills; source k = 0 is the default. */
+	/**
+	 * Points the chunk's customers at their defaults (address j = 0 ships, the last one
+	 * bills; source k = 0 pays) in one statement: a JSON array of {@code {"c": customer,
+	 * "s": shipping, "b": billing, "p": source}}, a key left out for none. One UPDATE per
+	 * customer spent 40 % of the seeding's time, and reading the defaults back from the
+	 * children locked rows the other writer was inserting.
+	 */
 	private static final String SET_DEFAULTS = """
-			UPDATE customer SET default_shipping_address_id = ?, default_billing_address_id = ?, default_source_id = ?
-			WHERE tenant_id = ? AND livemode = FALSE AND id = ?""";
+			UPDATE customer c
+			JOIN JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT PATH '$.c', shipping BIGINT PATH '$.s',
+			  billing BIGINT PATH '$.b', source BIGINT PATH '$.p')) d ON c.id = d.id
+			SET c.default_shipping_address_id = d.shipping, c.default_billing_address_id = d.billing,
+			  c.default_source_id = d.source
+			WHERE c.tenant_id = ? AND c.livemode = FALSE""";
 
 	private final DataSource dataSource;
 
 	private final JdbcClient jdbc;
+
+	/**
+	 * Without the gateway's 5 s statement timeout: counting a million customers' rows on
+	 * a busy machine took longer, and cancelling it failed a seed that had written them
+	 * all.
+	 */
+	private final JdbcClient counting;
 
 	private final TenantRepository tenants;
 
 	DatasetWriter(DataSource dataSource, JdbcClient jdbc, TenantRepository tenants) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
+		this.counting = JdbcClient.create(new JdbcTemplate(dataSource));
 		this.tenants = tenants;
 	}
 
@@ -79,7 +98,7 @@ public class DatasetWriter {
 	public Optional<DatasetChecksums> existing(String tenant) {
 		return this.tenants.tenantId(tenant)
 			.filter((tenantId) -> testCustomers(tenantId) > 0)
-			.map((tenantId) -> DatasetChecksums.compute(this.jdbc, tenantId));
+			.map((tenantId) -> DatasetChecksums.compute(this.counting, tenantId));
 	}
 
 	/**
@@ -133,7 +152,7 @@ public class DatasetWriter {
 		if (progress != null) {
 			progress.finish();
 		}
-		return DatasetChecksums.compute(this.jdbc, tenantId);
+		return DatasetChecksums.compute(this.counting, tenantId);
 	}
 
 	/** How many test-mode customers the tenant has; 0 when it does not exist. */
@@ -234,23 +253,39 @@ public class DatasetWriter {
 			sourceKeys = executeForKeys(sources);
 		}
 		try (PreparedStatement defaults = prepare(connection, SET_DEFAULTS, Statement.NO_GENERATED_KEYS)) {
-			int address = 0;
-			int source = 0;
-			for (int n = 0; n < rows.size(); n++) {
-				if (addressCounts[n] + sourceCounts[n] == 0) {
-					continue;
-				}
-				setNullable(defaults, 1, (addressCounts[n] > 0) ? addressKeys[address] : null);
-				setNullable(defaults, 2, (addressCounts[n] > 0) ? addressKeys[address + addressCounts[n] - 1] : null);
-				setNullable(defaults, 3, (sourceCounts[n] > 0) ? sourceKeys[source] : null);
-				defaults.setInt(4, tenantId);
-				defaults.setLong(5, keys[n]);
-				defaults.addBatch();
-				address += addressCounts[n];
-				source += sourceCounts[n];
-			}
-			defaults.executeBatch();
+			defaults.setString(1, defaultsJson(keys, addressCounts, addressKeys, sourceCounts, sourceKeys));
+			defaults.setInt(2, tenantId);
+			defaults.executeUpdate();
 		}
+	}
+
+	/**
+	 * The defaults of the customers that have any, for {@link #SET_DEFAULTS}: the
+	 * children come in their customers' order, so each customer's are the next ones in
+	 * the keys.
+	 */
+	private static String defaultsJson(long[] keys, int[] addressCounts, long[] addressKeys, int[] sourceCounts,
+			long[] sourceKeys) {
+		StringBuilder json = new StringBuilder(keys.length * 48).append('[');
+		int address = 0;
+		int source = 0;
+		for (int n = 0; n < keys.length; n++) {
+			if (addressCounts[n] + sourceCounts[n] == 0) {
+				continue;
+			}
+			json.append((json.length() > 1) ? ",{\"c\":" : "{\"c\":").append(keys[n]);
+			if (addressCounts[n] > 0) {
+				json.append(",\"s\":").append(addressKeys[address]);
+				json.append(",\"b\":").append(addressKeys[address + addressCounts[n] - 1]);
+			}
+			if (sourceCounts[n] > 0) {
+				json.append(",\"p\":").append(sourceKeys[source]);
+			}
+			json.append('}');
+			address += addressCounts[n];
+			source += sourceCounts[n];
+		}
+		return json.append(']').toString();
 	}
 
 	/**
