@@ -10,7 +10,8 @@
 -- 'ab'); a search ending in a space takes the column path. The write path and the dataset
 -- writer add a customer's keys in the transaction that writes its searched fields, with
 -- INSERT IGNORE because a first name and an email often share their first letters; the
--- foreign key removes them with the customer.
+-- foreign key removes them with the customer. The keys of customers written before this
+-- version are added by V10 (CustomerSearchKeyBackfill), in chunks.
 
 CREATE TABLE customer_search_key (
     tenant_id   INT          NOT NULL,
@@ -23,12 +24,3 @@ CREATE TABLE customer_search_key (
     CONSTRAINT customer_search_key_customer FOREIGN KEY (tenant_id, livemode, customer_id)
         REFERENCES customer (tenant_id, livemode, id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
-
-INSERT IGNORE INTO customer_search_key (tenant_id, livemode, search_key, created_at, customer_id)
-SELECT w.tenant_id, w.livemode, LOWER(LEFT(w.word, n.n)), w.created_at, w.id
-FROM (SELECT c.tenant_id, c.livemode, c.created_at, c.id,
-             CASE f.field WHEN 1 THEN c.first_name WHEN 2 THEN c.last_name ELSE c.email END AS word
-      FROM customer c
-      CROSS JOIN (SELECT 1 AS field UNION ALL SELECT 2 UNION ALL SELECT 3) f) w
-JOIN (SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) n ON n.n <= CHAR_LENGTH(w.word)
-WHERE RIGHT(LEFT(w.word, n.n), 1) <> ' ';
