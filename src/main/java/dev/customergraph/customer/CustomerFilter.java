@@ -2,6 +2,8 @@ package dev.customergraph.customer;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import dev.customergraph.graph.GlobalId;
 import dev.customergraph.graph.InvalidInputException;
@@ -28,6 +30,14 @@ public record CustomerFilter(@Nullable List<String> ids, @Nullable String email,
 			throw new InvalidInputException("'filter.countryCode' must be an ISO 3166-1 alpha-2 code such as DE.");
 		}
 		return this;
+	}
+
+	/** Whether {@code search} is present and the only condition. */
+	boolean searchesOnly() {
+		return this.search != null && Stream
+			.of(this.ids, this.email, this.tags, this.type, this.enabled, this.countryCode, this.requestToBeForgotten,
+					this.createdAfter, this.createdBefore, this.updatedAfter)
+			.allMatch(Objects::isNull);
 	}
 
 	/** The row keys of {@code ids}, each of which must be a Customer id. */

@@ -120,7 +120,7 @@ public class CustomerRepository {
 	 */
 	int count(Partition partition, CustomerFilter filter) {
 		Map<String, Object> params = new HashMap<>();
-		if (keyed(filter) && searchesOnly(filter)) {
+		if (keyed(filter) && filter.searchesOnly()) {
 			return this.jdbc.sql("""
 					SELECT COUNT(*) FROM customer_search_key k
 					WHERE k.tenant_id = :tenantId AND k.livemode = :livemode AND k.search_key = :searchKey
@@ -235,12 +235,6 @@ public class CustomerRepository {
 	 */
 	private static String searchKeys(CustomerFilter filter) {
 		return keyed(filter) ? SEARCH_KEYS : "";
-	}
-
-	/** Whether {@code search} is the filter's only condition. */
-	private static boolean searchesOnly(CustomerFilter filter) {
-		return filter
-			.equals(new CustomerFilter(null, null, filter.search(), null, null, null, null, null, null, null, null));
 	}
 
 	private static LocalDateTime utc(java.time.OffsetDateTime instant) {
