@@ -3,10 +3,12 @@ package dev.customergraph.address;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -42,13 +44,6 @@ class AddressRepository {
 			WHERE a.tenant_id = :tenantId AND a.livemode = :livemode AND a.id IN (:keys)
 			""";
 
-	private static final String BY_CUSTOMERS = COLUMNS + """
-			, FALSE AS is_default_shipping, FALSE AS is_default_billing
-			FROM address a
-			WHERE a.tenant_id = :tenantId AND a.livemode = :livemode AND a.customer_id IN (:customerKeys)
-			ORDER BY a.customer_id, a.id
-			""";
-
 	/**
 	 * The addresses of the customer row {@code c} as a JSON array, for a point lookup
 	 * that reads them in its own statement ({@link #fromJson}).
@@ -79,21 +74,59 @@ class AddressRepository {
 	}
 
 	/**
-	 * All addresses of each customer, oldest first. A customer has at most a handful
-	 * ({@code gateway.limits.addresses-per-customer}), so one statement loads them whole
-	 * for a page of customers, and the addresses connection and the default addresses
-	 * share it. Their default flags are left false, for the caller to set from the
-	 * customers it has.
+	 * All addresses of each customer, oldest first, with the given columns. A customer
+	 * has at most a handful ({@code gateway.limits.addresses-per-customer}), so one
+	 * statement loads them whole for a page of customers, and the addresses connection
+	 * and the default addresses share it. Their default flags are left false, for the
+	 * caller to set from the customers it has.
 	 */
-	Map<Long, List<Address>> findByCustomers(Partition partition, Collection<Long> customerKeys) {
-		return this.jdbc.sql(BY_CUSTOMERS)
+	Map<Long, List<Address>> findByCustomers(Partition partition, Collection<Long> customerKeys,
+			Set<AddressColumn> columns) {
+		return this.jdbc.sql("SELECT " + AddressColumn.selectList(columns) + """
+
+				FROM address a
+				WHERE a.tenant_id = :tenantId AND a.livemode = :livemode AND a.customer_id IN (:customerKeys)
+				ORDER BY a.customer_id, a.id
+				""")
 			.param("tenantId", partition.tenantId())
 			.param("livemode", partition.livemode())
 			.param("customerKeys", customerKeys)
-			.query(AddressRepository::mapRow)
+			.query((row, rowNum) -> leanRow(row, columns))
 			.list()
 			.stream()
 			.collect(Collectors.groupingBy(Address::customerKey));
+	}
+
+	/**
+	 * Maps the columns a batch read; the fields of the others stay null, and GraphQL
+	 * never shows them because the selection did not ask for them.
+	 */
+	private static Address leanRow(ResultSet row, Set<AddressColumn> columns) throws SQLException {
+		return new Address(row.getLong("id"), row.getLong("customer_id"),
+				string(row, columns, AddressColumn.FIRST_NAME), string(row, columns, AddressColumn.LAST_NAME),
+				string(row, columns, AddressColumn.COMPANY), string(row, columns, AddressColumn.PHONE),
+				string(row, columns, AddressColumn.LINE1), string(row, columns, AddressColumn.LINE2),
+				string(row, columns, AddressColumn.CITY), string(row, columns, AddressColumn.REGION_CODE),
+				string(row, columns, AddressColumn.REGION_NAME), string(row, columns, AddressColumn.POSTAL_CODE),
+				string(row, columns, AddressColumn.COUNTRY_CODE), decimal(row, columns, AddressColumn.LATITUDE),
+				decimal(row, columns, AddressColumn.LONGITUDE), false, false,
+				instant(row, columns, AddressColumn.CREATED_AT), instant(row, columns, AddressColumn.UPDATED_AT));
+	}
+
+	private static @Nullable String string(ResultSet row, Set<AddressColumn> columns, AddressColumn column)
+			throws SQLException {
+		return columns.contains(column) ? row.getString(column.label()) : null;
+	}
+
+	private static @Nullable Double decimal(ResultSet row, Set<AddressColumn> columns, AddressColumn column)
+			throws SQLException {
+		return columns.contains(column) ? row.getObject(column.label(), Double.class) : null;
+	}
+
+	private static @Nullable OffsetDateTime instant(ResultSet row, Set<AddressColumn> columns, AddressColumn column)
+			throws SQLException {
+		return columns.contains(column) ? row.getObject(column.label(), LocalDateTime.class).atOffset(ZoneOffset.UTC)
+				: null;
 	}
 
 	/**

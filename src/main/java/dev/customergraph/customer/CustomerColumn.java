@@ -3,12 +3,11 @@ package dev.customergraph.customer;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import graphql.schema.DataFetchingFieldSelectionSet;
-import graphql.schema.SelectedField;
+import dev.customergraph.graph.SelectedFields;
+import graphql.schema.DataFetchingEnvironment;
 
 /**
  * The customer columns a read may fetch, each a fixed SQL fragment. A read fetches the
@@ -57,38 +56,21 @@ enum CustomerColumn {
 	}
 
 	/**
-	 * The columns the Customer fields under {@code paths} of a selection need (for
-	 * example {@code "edges/node"}; {@code ""} is the selection's own fields). A field
-	 * this map does not know fetches every column, so a field added to the schema is
-	 * never served from a column that was not read.
+	 * The columns the Customer fields under {@code paths} of the field being fetched need
+	 * (for example {@code "edges/node"}; {@code ""} is its own selection). A field this
+	 * map does not know fetches every column, so a field added to the schema is never
+	 * served from a column that was not read.
 	 */
-	static Set<CustomerColumn> selectedBy(DataFetchingFieldSelectionSet selection, String... paths) {
+	static Set<CustomerColumn> selectedBy(DataFetchingEnvironment environment, String... paths) {
 		EnumSet<CustomerColumn> columns = EnumSet.noneOf(CustomerColumn.class);
-		for (String path : paths) {
-			for (SelectedField field : fieldsAt(selection, path)) {
-				Set<CustomerColumn> needed = BY_FIELD.get(field.getName());
-				if (needed == null) {
-					return ALL;
-				}
-				columns.addAll(needed);
+		for (String field : SelectedFields.of(environment, paths)) {
+			Set<CustomerColumn> needed = BY_FIELD.get(field);
+			if (needed == null) {
+				return ALL;
 			}
+			columns.addAll(needed);
 		}
 		return columns;
-	}
-
-	/**
-	 * The fields under a path of field names ("" for the selection's own fields), walked
-	 * along the immediate fields: graphql-java's glob lookup compiles a pattern per call.
-	 */
-	private static List<SelectedField> fieldsAt(DataFetchingFieldSelectionSet selection, String path) {
-		List<SelectedField> fields = selection.getImmediateFields();
-		for (String name : path.isEmpty() ? new String[0] : path.split("/")) {
-			fields = fields.stream()
-				.filter((field) -> field.getName().equals(name))
-				.flatMap((field) -> field.getSelectionSet().getImmediateFields().stream())
-				.toList();
-		}
-		return fields;
 	}
 
 	/** The column as SQL, qualified by the customer table's alias {@code c}. */

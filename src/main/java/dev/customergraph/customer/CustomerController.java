@@ -10,11 +10,10 @@ import dev.customergraph.graph.GlobalId;
 import dev.customergraph.graph.Keyset;
 import dev.customergraph.graph.PageRequest;
 import dev.customergraph.graph.QueryLimits;
+import dev.customergraph.graph.SelectedFields;
 import dev.customergraph.graph.TotalCount;
 import dev.customergraph.tenancy.Caller;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.DataFetchingFieldSelectionSet;
-import graphql.schema.SelectedField;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 
@@ -46,9 +45,8 @@ class CustomerController {
 	CompletableFuture<@Nullable Customer> customer(@Argument String id, DataFetchingEnvironment environment) {
 		// By name: a DataLoader parameter would resolve to the by-key loader of Customer.
 		DataLoader<SelectedCustomer, Customer> loader = environment.getDataLoader(CustomerLoaders.SELECTED_CUSTOMERS);
-		DataFetchingFieldSelectionSet selection = environment.getSelectionSet();
 		return loader.load(new SelectedCustomer(GlobalId.keyOf(id, Customer.TYPE),
-				CustomerColumn.selectedBy(selection, ""), nestedOf(selection)));
+				CustomerColumn.selectedBy(environment, ""), nestedOf(environment)));
 	}
 
 	/**
@@ -62,10 +60,9 @@ class CustomerController {
 	}
 
 	@QueryMapping
-	@Nullable Customer customerByEmail(@Argument String email, DataFetchingFieldSelectionSet selection,
-			@ContextValue Caller caller) {
+	@Nullable Customer customerByEmail(@Argument String email, DataFetchingEnvironment environment, @ContextValue Caller caller) {
 		return this.repository
-			.findByEmail(caller.partition(), email, CustomerColumn.selectedBy(selection, ""), nestedOf(selection))
+			.findByEmail(caller.partition(), email, CustomerColumn.selectedBy(environment, ""), nestedOf(environment))
 			.orElse(null);
 	}
 
@@ -73,13 +70,13 @@ class CustomerController {
 	Connection<Customer> customers(@Argument @Nullable Integer first, @Argument @Nullable String after,
 			@Argument @Nullable Integer last, @Argument @Nullable String before,
 			@Argument @Nullable CustomerFilter filter, @Argument @Nullable CustomerOrder orderBy,
-			DataFetchingFieldSelectionSet selection, @ContextValue Caller caller) {
+			DataFetchingEnvironment environment, @ContextValue Caller caller) {
 		PageRequest page = this.limits.page(first, after, last, before);
 		CustomerFilter criteria = (filter != null) ? filter.validated() : CustomerFilter.NONE;
 		CustomerOrder order = (orderBy != null) ? orderBy : CustomerOrder.DEFAULT;
 		// The cursors need the ordering's column whatever the nodes select.
 		Set<CustomerColumn> columns = EnumSet.copyOf(order.column());
-		columns.addAll(CustomerColumn.selectedBy(selection, "nodes", "edges/node"));
+		columns.addAll(CustomerColumn.selectedBy(environment, "nodes", "edges/node"));
 		Keyset<Customer> keyset = order.keyset();
 		List<Customer> rows = this.repository.findPage(caller.partition(), criteria, keyset, page, columns);
 		return keyset.connection(rows, page, caller.partition(),
@@ -87,9 +84,8 @@ class CustomerController {
 	}
 
 	/** The selected nested fields a point lookup reads with the customer row. */
-	private Set<String> nestedOf(DataFetchingFieldSelectionSet selection) {
-		return this.repository
-			.prefetchable(selection.getImmediateFields().stream().map(SelectedField::getName).toList());
+	private Set<String> nestedOf(DataFetchingEnvironment environment) {
+		return this.repository.prefetchable(SelectedFields.of(environment, ""));
 	}
 
 }

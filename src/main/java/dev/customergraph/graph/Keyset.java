@@ -114,9 +114,7 @@ public final class Keyset<T> {
 		List<Edge<T>> edges = pageRows.stream().map((row) -> new Edge<>(row, cursorOf)).toList();
 		boolean hasNext = page.backward() ? page.before() != null : more;
 		boolean hasPrevious = page.backward() ? more : page.after() != null;
-		PageInfo pageInfo = new PageInfo(hasNext, hasPrevious, edges.isEmpty() ? null : edges.get(0).cursor(),
-				edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor());
-		return new Connection<>(edges, pageInfo, totalCount);
+		return new Connection<>(edges, new PageInfo(hasNext, hasPrevious, edges), totalCount);
 	}
 
 	/**

@@ -1,7 +1,10 @@
 package dev.customergraph.source;
 
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
@@ -13,8 +16,11 @@ import dev.customergraph.graph.Keyset;
 import dev.customergraph.graph.NodeType;
 import dev.customergraph.graph.PageRequest;
 import dev.customergraph.graph.QueryLimits;
+import dev.customergraph.graph.SelectedFields;
 import dev.customergraph.graph.TotalCount;
 import dev.customergraph.tenancy.Caller;
+import dev.customergraph.tenancy.Partition;
+import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -26,6 +32,7 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -104,28 +111,6 @@ class SourceController {
 				TotalCount.of(() -> this.repository.count(caller.partition(), criteria)));
 	}
 
-	@SchemaMapping(typeName = Customer.TYPE)
-	CompletableFuture<Connection<Source>> sources(Customer customer, @Argument @Nullable Integer first,
-			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
-			@ContextValue Caller caller, DataLoader<CustomerPage, List<Source>> sourcesOfCustomer,
-			DataLoader<Long, Integer> sourceCountOfCustomer) {
-		PageRequest page = this.limits.page(first, after, last, before);
-		return sourcesOfCustomer.load(new CustomerPage(customer.key(), page))
-			.thenApply((rows) -> OLDEST_FIRST.connection((rows != null)
-					? rows.stream().map((row) -> row.withDefaultOf(customer.defaultSourceId())).toList() : List.of(),
-					page, caller.partition(), () -> sourceCountOfCustomer.load(customer.key())));
-	}
-
-	@SchemaMapping(typeName = Customer.TYPE)
-	CompletableFuture<@Nullable Source> defaultSource(Customer customer, DataLoader<Long, Source> sources) {
-		if (customer.hasPrefetched(DEFAULT_SOURCE)) {
-			return CompletableFuture
-				.completedFuture(SourceRepository.defaultFromJson(customer.prefetched().get(DEFAULT_SOURCE)));
-		}
-		Long key = customer.defaultSourceId();
-		return (key != null) ? sources.load(key) : CompletableFuture.completedFuture(null);
-	}
-
 	@SchemaMapping(typeName = Source.TYPE)
 	CompletableFuture<@Nullable Customer> customer(Source source, DataLoader<Long, Customer> customers) {
 		Long key = source.customerKey();
@@ -133,22 +118,63 @@ class SourceController {
 	}
 
 	/**
-	 * Groups the batch by page arguments (usually one group) and runs one statement per
-	 * group.
+	 * The fields every customer of a page resolves, as plain data fetchers: an annotated
+	 * method costs an invocable handler, argument binding and reflection per call.
 	 */
-	private Map<CustomerPage, List<Source>> loadPages(Caller caller, java.util.Set<CustomerPage> keys) {
-		Map<PageRequest, List<Long>> customersByPage = keys.stream()
-			.collect(Collectors.groupingBy(CustomerPage::page,
-					Collectors.mapping(CustomerPage::customerKey, Collectors.toList())));
-		Map<CustomerPage, List<Source>> pages = new java.util.HashMap<>();
-		customersByPage.forEach((page, customerKeys) -> this.repository
-			.findPagesByCustomers(caller.partition(), customerKeys, OLDEST_FIRST, page)
-			.forEach((customerKey, rows) -> pages.put(new CustomerPage(customerKey, page), rows)));
+	@Bean
+	RuntimeWiringConfigurer customerSourceFields() {
+		return (wiring) -> wiring.type(Customer.TYPE,
+				(type) -> type.dataFetcher("sources", this::sources).dataFetcher(DEFAULT_SOURCE, this::defaultSource));
+	}
+
+	private CompletableFuture<Connection<Source>> sources(DataFetchingEnvironment environment) {
+		Customer customer = environment.getSource();
+		PageRequest page = this.limits.page(environment.getArgument("first"), environment.getArgument("after"),
+				environment.getArgument("last"), environment.getArgument("before"));
+		Partition partition = Caller.of(environment).partition();
+		DataLoader<Long, Integer> counts = environment.getDataLoader(SOURCE_COUNT_OF_CUSTOMER);
+		return environment.<CustomerPage, List<Source>>getDataLoader(SOURCES_OF_CUSTOMER)
+			.load(new CustomerPage(customer.key(), page,
+					SourceColumn.selectedBy(SelectedFields.of(environment, "nodes", "edges/node"))))
+			.thenApply((rows) -> OLDEST_FIRST.connection((rows != null)
+					? rows.stream().map((row) -> row.withDefaultOf(customer.defaultSourceId())).toList() : List.of(),
+					page, partition, () -> counts.load(customer.key())));
+	}
+
+	private CompletableFuture<@Nullable Source> defaultSource(DataFetchingEnvironment environment) {
+		Customer customer = environment.getSource();
+		if (customer.hasPrefetched(DEFAULT_SOURCE)) {
+			return CompletableFuture
+				.completedFuture(SourceRepository.defaultFromJson(customer.prefetched().get(DEFAULT_SOURCE)));
+		}
+		Long key = customer.defaultSourceId();
+		return (key != null) ? environment.<Long, Source>getDataLoader(Source.class.getName()).load(key)
+				: CompletableFuture.completedFuture(null);
+	}
+
+	/**
+	 * Groups the batch by page arguments (usually one group) and runs one statement per
+	 * group, with every column any read of the group selects.
+	 */
+	private Map<CustomerPage, List<Source>> loadPages(Caller caller, Set<CustomerPage> keys) {
+		Map<PageRequest, List<CustomerPage>> byPage = keys.stream().collect(Collectors.groupingBy(CustomerPage::page));
+		Map<CustomerPage, List<Source>> pages = new HashMap<>();
+		byPage.forEach((page, reads) -> {
+			Set<SourceColumn> columns = EnumSet.noneOf(SourceColumn.class);
+			reads.forEach((read) -> columns.addAll(read.columns()));
+			Map<Long, List<Source>> rows = this.repository.findPagesByCustomers(caller.partition(),
+					reads.stream().map(CustomerPage::customerKey).distinct().toList(), OLDEST_FIRST, page, columns);
+			reads.forEach((read) -> pages.put(read, rows.getOrDefault(read.customerKey(), List.of())));
+		});
 		return pages;
 	}
 
-	/** The key of a customer's page of sources: which customer, which page. */
-	record CustomerPage(long customerKey, PageRequest page) {
+	/**
+	 * The key of a customer's page of sources: which customer, which page, which columns.
+	 * A read of the same page with another selection is another key, so the DataLoader's
+	 * cache never answers it with rows that lack its columns.
+	 */
+	record CustomerPage(long customerKey, PageRequest page, Set<SourceColumn> columns) {
 	}
 
 }

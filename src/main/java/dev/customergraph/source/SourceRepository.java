@@ -3,12 +3,14 @@ package dev.customergraph.source;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -91,28 +93,58 @@ class SourceRepository {
 	}
 
 	/**
-	 * The same page of sources for each of many customers, in one statement: the window
-	 * function numbers each customer's sources in page order and keeps the first
-	 * {@code limit}. Their default flag is left false, for the caller to set from the
-	 * customers it has, so the customer table is not read again.
+	 * The same page of sources for each of many customers, in one statement, with the
+	 * given columns: the window function numbers each customer's sources in page order
+	 * and keeps the first {@code limit}. Their default flag is left false, for the caller
+	 * to set from the customers it has, so the customer table is not read again.
 	 */
 	Map<Long, List<Source>> findPagesByCustomers(Partition partition, Collection<Long> customerKeys,
-			Keyset<Source> keyset, PageRequest page) {
+			Keyset<Source> keyset, PageRequest page, Set<SourceColumn> columns) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("tenantId", partition.tenantId());
 		params.put("livemode", partition.livemode());
 		params.put("customerKeys", customerKeys);
 		params.put("limit", keyset.limit(page));
 		String seek = keyset.seek(page, partition, params);
-		return this.jdbc.sql("SELECT * FROM (SELECT " + OWN_COLUMNS + ", FALSE AS is_default, ROW_NUMBER() OVER "
+		return this.jdbc.sql("SELECT * FROM (SELECT " + SourceColumn.selectList(columns) + ", ROW_NUMBER() OVER "
 				+ "(PARTITION BY s.customer_id ORDER BY " + keyset.orderBy(page) + ") AS position FROM source s "
 				+ "WHERE s.tenant_id = :tenantId AND s.livemode = :livemode AND s.customer_id IN (:customerKeys) AND "
 				+ seek + ") page WHERE position <= :limit ORDER BY customer_id, position")
 			.params(params)
-			.query(SourceRepository::mapRow)
+			.query((row, rowNum) -> leanRow(row, columns))
 			.list()
 			.stream()
 			.collect(Collectors.groupingBy(Source::customerKey));
+	}
+
+	/**
+	 * Maps the columns a page read; the fields of the others stay null, and GraphQL never
+	 * shows them because the selection did not ask for them.
+	 */
+	private static Source leanRow(ResultSet row, Set<SourceColumn> columns) throws SQLException {
+		return new Source(row.getLong("id"), row.getObject("customer_id", Long.class),
+				SourceType.valueOf(row.getString("type")), string(row, columns, SourceColumn.PROVIDER),
+				string(row, columns, SourceColumn.PROVIDER_REFERENCE), string(row, columns, SourceColumn.LABEL),
+				string(row, columns, SourceColumn.BRAND), string(row, columns, SourceColumn.LAST4),
+				integer(row, columns, SourceColumn.EXPIRY_MONTH), integer(row, columns, SourceColumn.EXPIRY_YEAR),
+				columns.contains(SourceColumn.METADATA) ? JsonColumns.readObject(row.getString("metadata")) : null,
+				false, instant(row, columns, SourceColumn.CREATED_AT), instant(row, columns, SourceColumn.UPDATED_AT));
+	}
+
+	private static @Nullable String string(ResultSet row, Set<SourceColumn> columns, SourceColumn column)
+			throws SQLException {
+		return columns.contains(column) ? row.getString(column.label()) : null;
+	}
+
+	private static @Nullable Integer integer(ResultSet row, Set<SourceColumn> columns, SourceColumn column)
+			throws SQLException {
+		return columns.contains(column) ? row.getObject(column.label(), Integer.class) : null;
+	}
+
+	private static @Nullable OffsetDateTime instant(ResultSet row, Set<SourceColumn> columns, SourceColumn column)
+			throws SQLException {
+		return columns.contains(column) ? row.getObject(column.label(), LocalDateTime.class).atOffset(ZoneOffset.UTC)
+				: null;
 	}
 
 	Map<Long, Integer> countByCustomers(Partition partition, Collection<Long> customerKeys) {

@@ -3,11 +3,13 @@ package dev.customergraph.tenancy;
 import java.util.Set;
 
 import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.BatchLoaderEnvironment;
 
 /**
  * The authenticated caller of one request, as its API key says. Controllers receive it
- * with {@code @ContextValue Caller caller}; batch loaders with
+ * with {@code @ContextValue Caller caller}; plain data fetchers with
+ * {@link #of(DataFetchingEnvironment)}, batch loaders with
  * {@link #of(BatchLoaderEnvironment)}.
  *
  * @param partition the tenant and mode the key sees
@@ -25,6 +27,10 @@ public record Caller(Partition partition, String tenant, Set<Scope> scopes) {
 
 	public boolean can(Scope scope) {
 		return this.scopes.contains(scope);
+	}
+
+	public static Caller of(DataFetchingEnvironment environment) {
+		return environment.getGraphQlContext().get(CONTEXT_KEY);
 	}
 
 	public static Caller of(BatchLoaderEnvironment environment) {

@@ -111,6 +111,55 @@ class AddressQueryTests {
 		assertThat(lookup.get("defaultSource")).isEqualTo(expectedSource);
 	}
 
+	/**
+	 * A page of customers reads its addresses and sources in batches with only the
+	 * columns its selections ask for: the connection and the default address select
+	 * different fields (in fragments) of the same addresses, and each gets its own.
+	 */
+	@Test
+	void pageBatchesServeEverySelectionOfTheSameAddressesAndSources() {
+		TestTenant tenant = this.tenants.create();
+		long customer = CustomerFixtures.customer("page@example.test").insert(this.jdbc, tenant.partition());
+		long address = insert(tenant,
+				"""
+						INSERT INTO address (tenant_id, livemode, customer_id, line1, city, postal_code, country_code, latitude,
+						  created_at, updated_at)
+						VALUES (:t, FALSE, :c, '1 Main St', 'Arlington', '22201', 'US', 38.88, '2025-01-02 03:04:05', '2025-01-02 03:04:05')
+						""",
+				customer);
+		long source = insert(tenant,
+				"""
+						INSERT INTO source (tenant_id, livemode, customer_id, type, provider, brand, last4, metadata, created_at,
+						  updated_at)
+						VALUES (:t, FALSE, :c, 'CARD', 'stripe', 'visa', '4242', '{"risk": "low"}', '2025-01-02 03:04:05',
+						  '2025-01-02 03:04:05')
+						""",
+				customer);
+		this.jdbc.sql("UPDATE customer SET default_shipping_address_id = :a, default_source_id = :s WHERE id = :c")
+			.param("a", address)
+			.param("s", source)
+			.param("c", customer)
+			.update();
+
+		Map<String, Object> node = tenant.graphQl().document("""
+				{ customers(first: 5) { nodes {
+				    defaultShippingAddress { ...Where isDefaultShipping }
+				    addresses(first: 3) { edges { node { line1 ... on Address { latitude } } } }
+				    sources(first: 5) { nodes { ...Card } }
+				    defaultSource { provider metadata } } } }
+				fragment Where on Address { city countryCode }
+				fragment Card on Source { brand last4 metadata isDefault }
+				""").execute().path("customers.nodes[0]").entity(Map.class).get();
+
+		assertThat(node).isEqualTo(Map.of("defaultShippingAddress",
+				Map.of("city", "Arlington", "countryCode", "US", "isDefaultShipping", true), "addresses",
+				Map.of("edges", List.of(Map.of("node", Map.of("line1", "1 Main St", "latitude", 38.88)))), "sources",
+				Map.of("nodes",
+						List.of(Map.of("brand", "visa", "last4", "4242", "metadata", Map.of("risk", "low"), "isDefault",
+								true))),
+				"defaultSource", Map.of("provider", "stripe", "metadata", Map.of("risk", "low"))));
+	}
+
 	private long insert(TestTenant tenant, String sql, long customer) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql(sql).param("t", tenant.partition().tenantId()).param("c", customer).update(key);
