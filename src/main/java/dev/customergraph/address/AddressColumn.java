@@ -66,4 +66,12 @@ enum AddressColumn {
 			.collect(Collectors.joining("", "a.id, a.customer_id", ""));
 	}
 
+	/** The same list with every column labelled with a prefix: for a join. */
+	static String selectList(Collection<AddressColumn> columns, String prefix) {
+		return columns.stream()
+			.map((column) -> ", " + column.sql + " AS " + prefix + column.label())
+			.collect(
+					Collectors.joining("", "a.id AS " + prefix + "id, a.customer_id AS " + prefix + "customer_id", ""));
+	}
+
 }

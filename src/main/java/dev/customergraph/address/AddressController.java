@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 
 import dev.customergraph.customer.Customer;
-import dev.customergraph.customer.CustomerSubquery;
+import dev.customergraph.customer.CustomerJoin;
 import dev.customergraph.graph.Connection;
 import dev.customergraph.graph.GlobalId;
 import dev.customergraph.graph.Keyset;
@@ -67,8 +67,8 @@ class AddressController {
 	 * {@code customer(id:) { addresses … }} reads the addresses with the customer row.
 	 */
 	@Bean
-	static CustomerSubquery customerAddresses() {
-		return new CustomerSubquery(ADDRESSES, AddressRepository.AS_JSON);
+	static CustomerJoin customerAddresses() {
+		return new CustomerAddressesJoin();
 	}
 
 	/**
@@ -119,7 +119,7 @@ class AddressController {
 			String... selected) {
 		Customer customer = environment.getSource();
 		CompletableFuture<@Nullable List<Address>> read = customer.hasPrefetched(ADDRESSES)
-				? CompletableFuture.completedFuture(AddressRepository.fromJson(customer.prefetched().get(ADDRESSES)))
+				? CompletableFuture.completedFuture(prefetched(customer))
 				: environment.<CustomerAddresses, List<Address>>getDataLoader(ADDRESSES_OF_CUSTOMER)
 					.load(new CustomerAddresses(customer.key(),
 							AddressColumn.selectedBy(SelectedFields.of(environment, selected))));
@@ -127,6 +127,11 @@ class AddressController {
 			.map((address) -> address.withDefaultsOf(customer.defaultShippingAddressId(),
 					customer.defaultBillingAddressId()))
 			.toList() : List.of());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Address> prefetched(Customer customer) {
+		return (List<Address>) customer.prefetched().get(ADDRESSES);
 	}
 
 	/**

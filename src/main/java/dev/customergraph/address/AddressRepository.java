@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -14,8 +13,6 @@ import java.util.stream.Collectors;
 
 import java.util.List;
 
-import dev.customergraph.graph.JsonColumns;
-import dev.customergraph.graph.JsonRow;
 import dev.customergraph.tenancy.Partition;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +22,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Reads addresses. Whether one is a default comes from its customer's row: joined here
  * when an address is read by its key, taken from the customer already in hand when a page
- * of customers reads its addresses ({@link Address#withDefaultsOf}).
+ * of customers reads its addresses or a point lookup joins them to its row
+ * ({@link Address#withDefaultsOf}).
  */
 @Repository
 class AddressRepository {
@@ -43,18 +41,6 @@ class AddressRepository {
 			JOIN customer c ON c.tenant_id = a.tenant_id AND c.livemode = a.livemode AND c.id = a.customer_id
 			WHERE a.tenant_id = :tenantId AND a.livemode = :livemode AND a.id IN (:keys)
 			""";
-
-	/**
-	 * The addresses of the customer row {@code c} as a JSON array, for a point lookup
-	 * that reads them in its own statement ({@link #fromJson}).
-	 */
-	static final String AS_JSON = """
-			SELECT JSON_ARRAYAGG(JSON_OBJECT('id', a.id, 'customer_id', a.customer_id, 'first_name', a.first_name,
-			  'last_name', a.last_name, 'company', a.company, 'phone', a.phone, 'line1', a.line1, 'line2', a.line2,
-			  'city', a.city, 'region_code', a.region_code, 'region_name', a.region_name, 'postal_code', a.postal_code,
-			  'country_code', a.country_code, 'latitude', a.latitude, 'longitude', a.longitude,
-			  'created_at', a.created_at, 'updated_at', a.updated_at))
-			FROM address a WHERE a.tenant_id = c.tenant_id AND a.livemode = c.livemode AND a.customer_id = c.id""";
 
 	private final JdbcClient jdbc;
 
@@ -91,7 +77,7 @@ class AddressRepository {
 			.param("tenantId", partition.tenantId())
 			.param("livemode", partition.livemode())
 			.param("customerKeys", customerKeys)
-			.query((row, rowNum) -> leanRow(row, columns))
+			.query((row, rowNum) -> leanRow(row, columns, ""))
 			.list()
 			.stream()
 			.collect(Collectors.groupingBy(Address::customerKey));
@@ -101,49 +87,36 @@ class AddressRepository {
 	 * Maps the columns a batch read; the fields of the others stay null, and GraphQL
 	 * never shows them because the selection did not ask for them.
 	 */
-	private static Address leanRow(ResultSet row, Set<AddressColumn> columns) throws SQLException {
-		return new Address(row.getLong("id"), row.getLong("customer_id"),
-				string(row, columns, AddressColumn.FIRST_NAME), string(row, columns, AddressColumn.LAST_NAME),
-				string(row, columns, AddressColumn.COMPANY), string(row, columns, AddressColumn.PHONE),
-				string(row, columns, AddressColumn.LINE1), string(row, columns, AddressColumn.LINE2),
-				string(row, columns, AddressColumn.CITY), string(row, columns, AddressColumn.REGION_CODE),
-				string(row, columns, AddressColumn.REGION_NAME), string(row, columns, AddressColumn.POSTAL_CODE),
-				string(row, columns, AddressColumn.COUNTRY_CODE), decimal(row, columns, AddressColumn.LATITUDE),
-				decimal(row, columns, AddressColumn.LONGITUDE), false, false,
-				instant(row, columns, AddressColumn.CREATED_AT), instant(row, columns, AddressColumn.UPDATED_AT));
+	static Address leanRow(ResultSet row, Set<AddressColumn> columns, String prefix) throws SQLException {
+		LeanRow lean = new LeanRow(row, columns, prefix);
+		return new Address(row.getLong(prefix + "id"), row.getLong(prefix + "customer_id"),
+				lean.string(AddressColumn.FIRST_NAME), lean.string(AddressColumn.LAST_NAME),
+				lean.string(AddressColumn.COMPANY), lean.string(AddressColumn.PHONE), lean.string(AddressColumn.LINE1),
+				lean.string(AddressColumn.LINE2), lean.string(AddressColumn.CITY),
+				lean.string(AddressColumn.REGION_CODE), lean.string(AddressColumn.REGION_NAME),
+				lean.string(AddressColumn.POSTAL_CODE), lean.string(AddressColumn.COUNTRY_CODE),
+				lean.decimal(AddressColumn.LATITUDE), lean.decimal(AddressColumn.LONGITUDE), false, false,
+				lean.instant(AddressColumn.CREATED_AT), lean.instant(AddressColumn.UPDATED_AT));
 	}
 
-	private static @Nullable String string(ResultSet row, Set<AddressColumn> columns, AddressColumn column)
-			throws SQLException {
-		return columns.contains(column) ? row.getString(column.label()) : null;
-	}
+	/** The columns one lean read fetched, labelled with a prefix ("" in a batch). */
+	private record LeanRow(ResultSet row, Set<AddressColumn> columns, String prefix) {
 
-	private static @Nullable Double decimal(ResultSet row, Set<AddressColumn> columns, AddressColumn column)
-			throws SQLException {
-		return columns.contains(column) ? row.getObject(column.label(), Double.class) : null;
-	}
+		@Nullable String string(AddressColumn column) throws SQLException {
+			return this.columns.contains(column) ? this.row.getString(this.prefix + column.label()) : null;
+		}
 
-	private static @Nullable OffsetDateTime instant(ResultSet row, Set<AddressColumn> columns, AddressColumn column)
-			throws SQLException {
-		return columns.contains(column) ? row.getObject(column.label(), LocalDateTime.class).atOffset(ZoneOffset.UTC)
-				: null;
-	}
+		@Nullable Double decimal(AddressColumn column) throws SQLException {
+			return this.columns.contains(column) ? this.row.getObject(this.prefix + column.label(), Double.class)
+					: null;
+		}
 
-	/**
-	 * The addresses {@link #AS_JSON} read, oldest first like {@link #findByCustomers}
-	 * (JSON_ARRAYAGG cannot sort on MySQL); default flags false.
-	 */
-	static List<Address> fromJson(@Nullable String json) {
-		return JsonColumns.readObjects(json)
-			.stream()
-			.map(JsonRow::new)
-			.map((row) -> new Address(row.key("id"), row.key("customer_id"), row.string("first_name"),
-					row.string("last_name"), row.string("company"), row.string("phone"), row.string("line1"),
-					row.string("line2"), row.string("city"), row.string("region_code"), row.string("region_name"),
-					row.string("postal_code"), row.string("country_code"), row.decimal("latitude"),
-					row.decimal("longitude"), false, false, row.instant("created_at"), row.instant("updated_at")))
-			.sorted(Comparator.comparingLong(Address::key))
-			.toList();
+		@Nullable OffsetDateTime instant(AddressColumn column) throws SQLException {
+			return this.columns.contains(column)
+					? this.row.getObject(this.prefix + column.label(), LocalDateTime.class).atOffset(ZoneOffset.UTC)
+					: null;
+		}
+
 	}
 
 	private static Address mapRow(ResultSet row, int rowNum) throws SQLException {

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * A customer as the graph shows it. {@code key} is the row id; {@code id} the global id.
  * The default address and source ids point at the customer's own rows. A read fills only
  * the fields its selection needs (the others are null, false or 0 and never shown);
- * {@code prefetched} holds the JSON of the nested fields a point lookup read with the row
- * ({@link CustomerSubquery}), by field name.
+ * {@code prefetched} holds the nested fields a point lookup read with the row
+ * ({@link CustomerJoin}), by field name: a list for a list field, else the object or
+ * null.
  */
 public record Customer(long key, String email, @Nullable String firstName, @Nullable String lastName,
 		@Nullable String phone, @Nullable String locale, CustomerType type, boolean enabled, @Nullable String code,
@@ -20,7 +21,7 @@ public record Customer(long key, String email, @Nullable String firstName, @Null
 		@Nullable Map<String, Object> metadata, List<PaymentProviderRef> paymentProviders, boolean requestToBeForgotten,
 		boolean livemode, int version, OffsetDateTime createdAt, OffsetDateTime updatedAt,
 		@Nullable Long defaultShippingAddressId, @Nullable Long defaultBillingAddressId, @Nullable Long defaultSourceId,
-		Map<String, @Nullable String> prefetched) {
+		Map<String, @Nullable Object> prefetched) {
 
 	public static final String TYPE = "Customer";
 
@@ -29,8 +30,8 @@ public record Customer(long key, String email, @Nullable String firstName, @Null
 	}
 
 	/**
-	 * Whether the row's read brought this nested field along; its JSON is then
-	 * {@code prefetched().get(field)} (null: no rows).
+	 * Whether the row's read brought this nested field along; its value is then
+	 * {@code prefetched().get(field)}.
 	 */
 	public boolean hasPrefetched(String field) {
 		return this.prefetched.containsKey(field);

@@ -1,7 +1,9 @@
 package dev.customergraph.customer;
 
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.customergraph.customer.CustomerLoaders.SelectedCustomer;
@@ -83,9 +85,16 @@ class CustomerController {
 				TotalCount.of(() -> this.repository.count(caller.partition(), criteria)));
 	}
 
-	/** The selected nested fields a point lookup reads with the customer row. */
-	private Set<String> nestedOf(DataFetchingEnvironment environment) {
-		return this.repository.prefetchable(SelectedFields.of(environment, ""));
+	/**
+	 * The selected nested fields a point lookup reads with the customer row, each with
+	 * the fields selected of its objects.
+	 */
+	private Map<String, Set<String>> nestedOf(DataFetchingEnvironment environment) {
+		Map<String, Set<String>> nested = new HashMap<>();
+		for (CustomerJoin join : this.repository.joinable(SelectedFields.of(environment, ""))) {
+			nested.put(join.field(), SelectedFields.of(environment, join.selectionPaths()));
+		}
+		return nested;
 	}
 
 }

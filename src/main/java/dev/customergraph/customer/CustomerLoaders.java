@@ -1,6 +1,7 @@
 package dev.customergraph.customer;
 
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -50,10 +51,12 @@ class CustomerLoaders {
 	private static Map<SelectedCustomer, Customer> load(CustomerRepository repository, Partition partition,
 			Set<SelectedCustomer> reads) {
 		Set<CustomerColumn> columns = EnumSet.noneOf(CustomerColumn.class);
-		Set<String> nested = new HashSet<>();
+		Map<String, Set<String>> nested = new HashMap<>();
 		reads.forEach((read) -> {
 			columns.addAll(read.columns());
-			nested.addAll(read.nested());
+			read.nested()
+				.forEach(
+						(field, selected) -> nested.computeIfAbsent(field, (name) -> new HashSet<>()).addAll(selected));
 		});
 		Map<Long, Customer> customers = repository.findByKeys(partition,
 				reads.stream().map(SelectedCustomer::key).collect(Collectors.toSet()), columns, nested);
@@ -64,9 +67,9 @@ class CustomerLoaders {
 
 	/**
 	 * Which customer to read, which of its columns, and which nested fields to read with
-	 * it.
+	 * it, each with the fields selected of its objects.
 	 */
-	record SelectedCustomer(long key, Set<CustomerColumn> columns, Set<String> nested) {
+	record SelectedCustomer(long key, Set<CustomerColumn> columns, Map<String, Set<String>> nested) {
 	}
 
 }

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,53 +45,94 @@ public class CustomerRepository {
 
 	private final JdbcClient jdbc;
 
-	private final Map<String, CustomerSubquery> subqueries;
+	private final Map<String, CustomerJoin> joins;
 
-	CustomerRepository(JdbcClient jdbc, List<CustomerSubquery> subqueries) {
+	CustomerRepository(JdbcClient jdbc, List<CustomerJoin> joins) {
 		this.jdbc = jdbc;
-		this.subqueries = subqueries.stream()
-			.collect(Collectors.toUnmodifiableMap(CustomerSubquery::field, Function.identity()));
+		this.joins = joins.stream().collect(Collectors.toUnmodifiableMap(CustomerJoin::field, Function.identity()));
 	}
 
 	/**
-	 * The nested fields among {@code fields} that a point lookup can read with the row.
+	 * The nested fields among {@code fields} that a point lookup can read with the row:
+	 * every single one, and the first list.
 	 */
-	Set<String> prefetchable(Collection<String> fields) {
-		return fields.stream().filter(this.subqueries::containsKey).collect(Collectors.toUnmodifiableSet());
+	List<CustomerJoin> joinable(Collection<String> fields) {
+		List<CustomerJoin> joinable = new ArrayList<>();
+		boolean list = false;
+		for (String field : fields) {
+			CustomerJoin join = this.joins.get(field);
+			if (join != null && !(join.list() && list)) {
+				joinable.add(join);
+				list |= join.list();
+			}
+		}
+		return joinable;
 	}
 
 	/** Whole customers, every column: for the write path's answers. */
 	public Map<Long, Customer> findByKeys(Partition partition, Collection<Long> keys) {
-		return findByKeys(partition, keys, CustomerColumn.ALL, Set.of());
+		return findByKeys(partition, keys, CustomerColumn.ALL, Map.of());
 	}
 
 	/**
-	 * Customers with the given columns and the given nested fields
-	 * ({@link #prefetchable}).
+	 * Customers with the given columns and the given nested fields ({@link #joinable}),
+	 * each with the fields selected of its objects.
 	 */
 	Map<Long, Customer> findByKeys(Partition partition, Collection<Long> keys, Set<CustomerColumn> columns,
-			Set<String> nested) {
-		return this.jdbc
-			.sql(select(columns, nested)
-					+ "WHERE c.tenant_id = :tenantId AND c.livemode = :livemode AND c.id IN (:keys)")
-			.param("tenantId", partition.tenantId())
-			.param("livemode", partition.livemode())
-			.param("keys", keys)
-			.query(rowOf(columns, nested))
-			.list()
-			.stream()
+			Map<String, Set<String>> nested) {
+		return lookup("c.id IN (:keys)", "keys", keys, partition, columns, nested).stream()
 			.collect(Collectors.toMap(Customer::key, Function.identity()));
 	}
 
-	Optional<Customer> findByEmail(Partition partition, String email, Set<CustomerColumn> columns, Set<String> nested) {
-		return this.jdbc
-			.sql(select(columns, nested)
-					+ "WHERE c.tenant_id = :tenantId AND c.livemode = :livemode AND c.email = :email")
+	Optional<Customer> findByEmail(Partition partition, String email, Set<CustomerColumn> columns,
+			Map<String, Set<String>> nested) {
+		return lookup("c.email = :email", "email", email, partition, columns, nested).stream().findFirst();
+	}
+
+	/**
+	 * The customers matching one condition, with their joined nested fields: one row per
+	 * row of the list join (or one), in customer order, folded into one customer each.
+	 */
+	@SuppressWarnings("unchecked")
+	private List<Customer> lookup(String condition, String name, Object value, Partition partition,
+			Set<CustomerColumn> columns, Map<String, Set<String>> nested) {
+		List<CustomerJoin> joined = nested.keySet().stream().map(this.joins::get).toList();
+		StringBuilder sql = new StringBuilder("SELECT ").append(CustomerColumn.selectList(columns));
+		joined.forEach((join) -> sql.append(", ").append(join.columns(nested.get(join.field()))));
+		sql.append(" FROM customer c");
+		joined.forEach((join) -> sql.append('\n').append(join.join()));
+		sql.append("\nWHERE c.tenant_id = :tenantId AND c.livemode = :livemode AND ").append(condition);
+		sql.append(" ORDER BY c.id");
+		joined.stream().filter(CustomerJoin::list).forEach((join) -> sql.append(", ").append(join.orderBy()));
+		return this.jdbc.sql(sql.toString())
 			.param("tenantId", partition.tenantId())
 			.param("livemode", partition.livemode())
-			.param("email", email)
-			.query(rowOf(columns, nested))
-			.optional();
+			.param(name, value)
+			.query((ResultSet rows) -> {
+				List<Customer> customers = new ArrayList<>();
+				Map<String, @Nullable Object> prefetched = null;
+				long current = 0;
+				while (rows.next()) {
+					if (prefetched == null || rows.getLong("id") != current) {
+						current = rows.getLong("id");
+						prefetched = new HashMap<>();
+						customers.add(read(rows, columns, prefetched));
+						for (CustomerJoin join : joined) {
+							prefetched.put(join.field(), join.list() ? new ArrayList<>() : null);
+						}
+					}
+					for (CustomerJoin join : joined) {
+						Object read = join.read(rows, nested.get(join.field()));
+						if (join.list() && read != null) {
+							((List<Object>) prefetched.get(join.field())).add(read);
+						}
+						else if (!join.list() && read != null) {
+							prefetched.put(join.field(), read);
+						}
+					}
+				}
+				return customers;
+			});
 	}
 
 	/**
@@ -104,9 +144,9 @@ public class CustomerRepository {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(partition, filter, params, SEARCHED) + " AND " + keyset.seek(page, partition, params);
 		params.put("limit", keyset.limit(page));
-		String sql = select(columns, Set.of()) + searchKeys(filter) + "WHERE " + where + " ORDER BY "
-				+ keyset.orderBy(page) + " LIMIT :limit";
-		return this.jdbc.sql(sql).params(params).query(rowOf(columns, Set.of())).list();
+		String sql = "SELECT " + CustomerColumn.selectList(columns) + " FROM customer c\n" + searchKeys(filter)
+				+ "WHERE " + where + " ORDER BY " + keyset.orderBy(page) + " LIMIT :limit";
+		return this.jdbc.sql(sql).params(params).query(rowOf(columns)).list();
 	}
 
 	/**
@@ -249,27 +289,18 @@ public class CustomerRepository {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	private String select(Set<CustomerColumn> columns, Set<String> nested) {
-		StringBuilder sql = new StringBuilder("SELECT ").append(CustomerColumn.selectList(columns));
-		nested.forEach((field) -> sql.append(", (")
-			.append(this.subqueries.get(field).sql())
-			.append(") AS ")
-			.append(prefetchedLabel(field)));
-		return sql.append(" FROM customer c\n").toString();
-	}
-
-	private static String prefetchedLabel(String field) {
-		return "prefetched_" + field;
-	}
-
 	/**
 	 * Maps the columns a read fetched; the fields of the others stay null, false or 0,
 	 * and GraphQL never shows them because the selection did not ask for them.
 	 */
-	private static RowMapper<Customer> rowOf(Set<CustomerColumn> columns, Set<String> nested) {
-		return (row, rowNum) -> new Customer(row.getLong("id"), string(row, columns, EMAIL),
-				string(row, columns, FIRST_NAME), string(row, columns, LAST_NAME), string(row, columns, PHONE),
-				string(row, columns, LOCALE),
+	private static RowMapper<Customer> rowOf(Set<CustomerColumn> columns) {
+		return (row, rowNum) -> read(row, columns, Map.of());
+	}
+
+	private static Customer read(ResultSet row, Set<CustomerColumn> columns, Map<String, @Nullable Object> prefetched)
+			throws SQLException {
+		return new Customer(row.getLong("id"), string(row, columns, EMAIL), string(row, columns, FIRST_NAME),
+				string(row, columns, LAST_NAME), string(row, columns, PHONE), string(row, columns, LOCALE),
 				columns.contains(TYPE) ? CustomerType.valueOf(row.getString("type")) : null,
 				flag(row, columns, ENABLED), string(row, columns, CODE),
 				columns.contains(TAGS) ? CustomerTags.read(row.getString("tags")) : List.of(),
@@ -280,19 +311,7 @@ public class CustomerRepository {
 				flag(row, columns, REQUEST_TO_BE_FORGOTTEN), flag(row, columns, LIVEMODE),
 				columns.contains(VERSION) ? row.getInt("version") : 0, instant(row, columns, CREATED_AT),
 				instant(row, columns, UPDATED_AT), key(row, columns, DEFAULT_SHIPPING_ADDRESS_ID),
-				key(row, columns, DEFAULT_BILLING_ADDRESS_ID), key(row, columns, DEFAULT_SOURCE_ID),
-				prefetched(row, nested));
-	}
-
-	private static Map<String, @Nullable String> prefetched(ResultSet row, Set<String> nested) throws SQLException {
-		if (nested.isEmpty()) {
-			return Map.of();
-		}
-		Map<String, @Nullable String> json = new HashMap<>();
-		for (String field : nested) {
-			json.put(field, row.getString(prefetchedLabel(field)));
-		}
-		return Collections.unmodifiableMap(json);
+				key(row, columns, DEFAULT_BILLING_ADDRESS_ID), key(row, columns, DEFAULT_SOURCE_ID), prefetched);
 	}
 
 	private static @Nullable String string(ResultSet row, Set<CustomerColumn> columns, CustomerColumn column)

@@ -21,9 +21,6 @@ public final class JsonColumns {
 	private static final TypeReference<List<Map<String, String>>> LIST_OF_OBJECTS = new TypeReference<>() {
 	};
 
-	private static final TypeReference<List<Map<String, Object>>> LIST_OF_VALUES = new TypeReference<>() {
-	};
-
 	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
 	};
 
@@ -36,11 +33,6 @@ public final class JsonColumns {
 
 	public static List<String> readStrings(@Nullable String json) {
 		return (json != null) ? MAPPER.readValue(json, STRINGS) : List.of();
-	}
-
-	/** A JSON array of objects as the database built it (numbers stay numbers). */
-	public static List<Map<String, Object>> readObjects(@Nullable String json) {
-		return (json != null) ? MAPPER.readValue(json, LIST_OF_VALUES) : List.of();
 	}
 
 	public static List<Map<String, String>> readList(@Nullable String json) {

@@ -63,4 +63,12 @@ enum SourceColumn {
 			.collect(Collectors.joining("", "s.id, s.customer_id, s.type", ""));
 	}
 
+	/** The same list with every column labelled with a prefix: for a join. */
+	static String selectList(Collection<SourceColumn> columns, String prefix) {
+		return columns.stream()
+			.map((column) -> ", " + column.sql + " AS " + prefix + column.label())
+			.collect(Collectors.joining("", "s.id AS " + prefix + "id, s.customer_id AS " + prefix
+					+ "customer_id, s.type AS " + prefix + "type", ""));
+	}
+
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import dev.customergraph.customer.Customer;
-import dev.customergraph.customer.CustomerSubquery;
+import dev.customergraph.customer.CustomerJoin;
 import dev.customergraph.graph.Connection;
 import dev.customergraph.graph.GlobalId;
 import dev.customergraph.graph.Keyset;
@@ -81,8 +81,8 @@ class SourceController {
 	 * {@code customer(id:) { defaultSource … }} reads the source with the customer row.
 	 */
 	@Bean
-	static CustomerSubquery customerDefaultSource() {
-		return new CustomerSubquery(DEFAULT_SOURCE, SourceRepository.DEFAULT_AS_JSON);
+	static CustomerJoin customerDefaultSource() {
+		return new CustomerDefaultSourceJoin();
 	}
 
 	@QueryMapping
@@ -144,8 +144,7 @@ class SourceController {
 	private CompletableFuture<@Nullable Source> defaultSource(DataFetchingEnvironment environment) {
 		Customer customer = environment.getSource();
 		if (customer.hasPrefetched(DEFAULT_SOURCE)) {
-			return CompletableFuture
-				.completedFuture(SourceRepository.defaultFromJson(customer.prefetched().get(DEFAULT_SOURCE)));
+			return CompletableFuture.completedFuture((Source) customer.prefetched().get(DEFAULT_SOURCE));
 		}
 		Long key = customer.defaultSourceId();
 		return (key != null) ? environment.<Long, Source>getDataLoader(Source.class.getName()).load(key)

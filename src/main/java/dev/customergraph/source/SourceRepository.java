@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import dev.customergraph.graph.JsonColumns;
 import dev.customergraph.graph.Keyset;
 import dev.customergraph.graph.PageRequest;
-import dev.customergraph.graph.JsonRow;
 import dev.customergraph.tenancy.Partition;
 import org.jspecify.annotations.Nullable;
 
@@ -42,17 +41,6 @@ class SourceRepository {
 			LEFT JOIN customer c ON c.tenant_id = s.tenant_id AND c.livemode = s.livemode AND c.id = s.customer_id
 			WHERE s.tenant_id = :tenantId AND s.livemode = :livemode
 			""";
-
-	/**
-	 * The default source of the customer row {@code c} as a JSON object, for a point
-	 * lookup that reads it in its own statement ({@link #defaultFromJson}).
-	 */
-	static final String DEFAULT_AS_JSON = """
-			SELECT JSON_OBJECT('id', s.id, 'customer_id', s.customer_id, 'type', s.type, 'provider', s.provider,
-			  'provider_reference', s.provider_reference, 'label', s.label, 'brand', s.brand, 'last4', s.last4,
-			  'expiry_month', s.expiry_month, 'expiry_year', s.expiry_year,
-			  'metadata', JSON_EXTRACT(s.metadata, '$'), 'created_at', s.created_at, 'updated_at', s.updated_at)
-			FROM source s WHERE s.tenant_id = c.tenant_id AND s.livemode = c.livemode AND s.id = c.default_source_id""";
 
 	private final JdbcClient jdbc;
 
@@ -111,7 +99,7 @@ class SourceRepository {
 				+ "WHERE s.tenant_id = :tenantId AND s.livemode = :livemode AND s.customer_id IN (:customerKeys) AND "
 				+ seek + ") page WHERE position <= :limit ORDER BY customer_id, position")
 			.params(params)
-			.query((row, rowNum) -> leanRow(row, columns))
+			.query((row, rowNum) -> leanRow(row, columns, ""))
 			.list()
 			.stream()
 			.collect(Collectors.groupingBy(Source::customerKey));
@@ -121,30 +109,36 @@ class SourceRepository {
 	 * Maps the columns a page read; the fields of the others stay null, and GraphQL never
 	 * shows them because the selection did not ask for them.
 	 */
-	private static Source leanRow(ResultSet row, Set<SourceColumn> columns) throws SQLException {
-		return new Source(row.getLong("id"), row.getObject("customer_id", Long.class),
-				SourceType.valueOf(row.getString("type")), string(row, columns, SourceColumn.PROVIDER),
-				string(row, columns, SourceColumn.PROVIDER_REFERENCE), string(row, columns, SourceColumn.LABEL),
-				string(row, columns, SourceColumn.BRAND), string(row, columns, SourceColumn.LAST4),
-				integer(row, columns, SourceColumn.EXPIRY_MONTH), integer(row, columns, SourceColumn.EXPIRY_YEAR),
-				columns.contains(SourceColumn.METADATA) ? JsonColumns.readObject(row.getString("metadata")) : null,
-				false, instant(row, columns, SourceColumn.CREATED_AT), instant(row, columns, SourceColumn.UPDATED_AT));
+	static Source leanRow(ResultSet row, Set<SourceColumn> columns, String prefix) throws SQLException {
+		LeanRow lean = new LeanRow(row, columns, prefix);
+		return new Source(row.getLong(prefix + "id"), row.getObject(prefix + "customer_id", Long.class),
+				SourceType.valueOf(row.getString(prefix + "type")), lean.string(SourceColumn.PROVIDER),
+				lean.string(SourceColumn.PROVIDER_REFERENCE), lean.string(SourceColumn.LABEL),
+				lean.string(SourceColumn.BRAND), lean.string(SourceColumn.LAST4),
+				lean.integer(SourceColumn.EXPIRY_MONTH), lean.integer(SourceColumn.EXPIRY_YEAR),
+				columns.contains(SourceColumn.METADATA) ? JsonColumns.readObject(lean.string(SourceColumn.METADATA))
+						: null,
+				false, lean.instant(SourceColumn.CREATED_AT), lean.instant(SourceColumn.UPDATED_AT));
 	}
 
-	private static @Nullable String string(ResultSet row, Set<SourceColumn> columns, SourceColumn column)
-			throws SQLException {
-		return columns.contains(column) ? row.getString(column.label()) : null;
-	}
+	/** The columns one lean read fetched, labelled with a prefix ("" in a batch). */
+	private record LeanRow(ResultSet row, Set<SourceColumn> columns, String prefix) {
 
-	private static @Nullable Integer integer(ResultSet row, Set<SourceColumn> columns, SourceColumn column)
-			throws SQLException {
-		return columns.contains(column) ? row.getObject(column.label(), Integer.class) : null;
-	}
+		@Nullable String string(SourceColumn column) throws SQLException {
+			return this.columns.contains(column) ? this.row.getString(this.prefix + column.label()) : null;
+		}
 
-	private static @Nullable OffsetDateTime instant(ResultSet row, Set<SourceColumn> columns, SourceColumn column)
-			throws SQLException {
-		return columns.contains(column) ? row.getObject(column.label(), LocalDateTime.class).atOffset(ZoneOffset.UTC)
-				: null;
+		@Nullable Integer integer(SourceColumn column) throws SQLException {
+			return this.columns.contains(column) ? this.row.getObject(this.prefix + column.label(), Integer.class)
+					: null;
+		}
+
+		@Nullable OffsetDateTime instant(SourceColumn column) throws SQLException {
+			return this.columns.contains(column)
+					? this.row.getObject(this.prefix + column.label(), LocalDateTime.class).atOffset(ZoneOffset.UTC)
+					: null;
+		}
+
 	}
 
 	Map<Long, Integer> countByCustomers(Partition partition, Collection<Long> customerKeys) {
@@ -184,19 +178,6 @@ class SourceRepository {
 			conditions.add(filter.attached() ? "s.customer_id IS NOT NULL" : "s.customer_id IS NULL");
 		}
 		return conditions.stream().map((condition) -> " AND " + condition).collect(Collectors.joining());
-	}
-
-	/** The default source {@link #DEFAULT_AS_JSON} read, or null when it has none. */
-	static @Nullable Source defaultFromJson(@Nullable String json) {
-		Map<String, Object> values = JsonColumns.readObject(json);
-		if (values == null) {
-			return null;
-		}
-		JsonRow row = new JsonRow(values);
-		return new Source(row.key("id"), row.nullableKey("customer_id"), SourceType.valueOf(row.string("type")),
-				row.string("provider"), row.string("provider_reference"), row.string("label"), row.string("brand"),
-				row.string("last4"), row.integer("expiry_month"), row.integer("expiry_year"), row.object("metadata"),
-				true, row.instant("created_at"), row.instant("updated_at"));
 	}
 
 	private static Source mapRow(ResultSet row, int rowNum) throws SQLException {

@@ -90,7 +90,7 @@ class AddressQueryTests {
 		}
 		assertThat(node.get("source")).isEqualTo(expectedSource);
 
-		// customer(id:) reads its addresses and default source with its own row (as JSON,
+		// customer(id:) reads its addresses and default source with its own row (joined,
 		// in one statement); every field comes back the same.
 		Map<String, Object> lookup = tenant.graphQl()
 			.document(
@@ -141,16 +141,32 @@ class AddressQueryTests {
 			.param("c", customer)
 			.update();
 
-		Map<String, Object> node = tenant.graphQl().document("""
-				{ customers(first: 5) { nodes {
-				    defaultShippingAddress { ...Where isDefaultShipping }
-				    addresses(first: 3) { edges { node { line1 ... on Address { latitude } } } }
-				    sources(first: 5) { nodes { ...Card } }
-				    defaultSource { provider metadata } } } }
+		String selection = """
+				defaultShippingAddress { ...Where isDefaultShipping }
+				addresses(first: 3) { edges { node { line1 ... on Address { latitude } } } }
+				sources(first: 5) { nodes { ...Card } }
+				defaultSource { provider metadata }
+				""";
+		String fragments = """
 				fragment Where on Address { city countryCode }
 				fragment Card on Source { brand last4 metadata isDefault }
-				""").execute().path("customers.nodes[0]").entity(Map.class).get();
+				""";
+		Map<String, Object> node = tenant.graphQl()
+			.document("{ customers(first: 5) { nodes { " + selection + " } } }" + fragments)
+			.execute()
+			.path("customers.nodes[0]")
+			.entity(Map.class)
+			.get();
+		// A point lookup joins the same rows to the customer's, once for both selections.
+		Map<String, Object> lookup = tenant.graphQl()
+			.document("query($id: ID!) { customer(id: $id) { " + selection + " } }" + fragments)
+			.variable("id", new GlobalId("Customer", customer).encode())
+			.execute()
+			.path("customer")
+			.entity(Map.class)
+			.get();
 
+		assertThat(lookup).isEqualTo(node);
 		assertThat(node).isEqualTo(Map.of("defaultShippingAddress",
 				Map.of("city", "Arlington", "countryCode", "US", "isDefaultShipping", true), "addresses",
 				Map.of("edges", List.of(Map.of("node", Map.of("line1", "1 Main St", "latitude", 38.88)))), "sources",

@@ -1,0 +1,57 @@
+package dev.customergraph.source;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Set;
+
+import dev.customergraph.customer.CustomerJoin;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code customer(id:) { defaultSource … }}: the customer's default source joined to its
+ * row, with the columns its selection needs.
+ */
+final class CustomerDefaultSourceJoin implements CustomerJoin {
+
+	private static final String PREFIX = "default_source_";
+
+	@Override
+	public String field() {
+		return "defaultSource";
+	}
+
+	@Override
+	public boolean list() {
+		return false;
+	}
+
+	@Override
+	public String[] selectionPaths() {
+		return new String[] { "defaultSource" };
+	}
+
+	@Override
+	public String join() {
+		return "LEFT JOIN source s ON s.tenant_id = c.tenant_id AND s.livemode = c.livemode AND s.id = c.default_source_id";
+	}
+
+	@Override
+	public String columns(Set<String> selected) {
+		return SourceColumn.selectList(SourceColumn.selectedBy(selected), PREFIX);
+	}
+
+	@Override
+	public String orderBy() {
+		return "s.id";
+	}
+
+	@Override
+	public @Nullable Object read(ResultSet row, Set<String> selected) throws SQLException {
+		if (row.getObject(PREFIX + "id") == null) {
+			return null;
+		}
+		Source source = SourceRepository.leanRow(row, SourceColumn.selectedBy(selected), PREFIX);
+		return source.withDefaultOf(source.key());
+	}
+
+}
