@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class CustomerDefaultSourceJoin implements CustomerJoin {
 
-	private static final String PREFIX = "default_source_";
+	// Not "default_source_": its id would be labelled like the customer's
+	// default_source_id column.
+	private static final String PREFIX = "source_";
 
 	@Override
 	public String field() {
