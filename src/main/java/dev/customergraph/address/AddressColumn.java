@@ -1,10 +1,10 @@
 package dev.customergraph.address;
 
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import dev.customergraph.graph.SelectedColumns;
 
 /**
  * The address columns a page of customers' addresses may fetch beyond their ids, each a
@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * ({@link #selectedBy}): a list screen's "city, country" does not read seventeen columns
  * per address.
  */
-enum AddressColumn {
+enum AddressColumn implements SelectedColumns.Column {
 
 	FIRST_NAME("a.first_name"), LAST_NAME("a.last_name"), COMPANY("a.company"), PHONE("a.phone"), LINE1("a.line1"),
 	LINE2("a.line2"), CITY("a.city"), REGION_CODE("a.region_code"), REGION_NAME("a.region_name"),
@@ -39,39 +39,25 @@ enum AddressColumn {
 		this.sql = sql;
 	}
 
+	@Override
+	public String sql() {
+		return this.sql;
+	}
+
 	/**
-	 * The columns the given Address fields need; a field this map does not know fetches
-	 * every column.
+	 * The columns the given fields need; a field this map does not know fetches every
+	 * column.
 	 */
 	static Set<AddressColumn> selectedBy(Collection<String> fields) {
-		EnumSet<AddressColumn> columns = EnumSet.noneOf(AddressColumn.class);
-		for (String field : fields) {
-			Set<AddressColumn> needed = BY_FIELD.get(field);
-			if (needed == null) {
-				return EnumSet.allOf(AddressColumn.class);
-			}
-			columns.addAll(needed);
-		}
-		return columns;
+		return SelectedColumns.neededBy(fields, BY_FIELD, AddressColumn.class);
 	}
 
-	String label() {
-		return this.sql.substring("a.".length());
-	}
-
-	/** The SELECT list: the ids, then the columns in declaration order. */
-	static String selectList(Collection<AddressColumn> columns) {
-		return columns.stream()
-			.map((column) -> ", " + column.sql)
-			.collect(Collectors.joining("", "a.id, a.customer_id", ""));
-	}
-
-	/** The same list with every column labelled with a prefix: for a join. */
+	/**
+	 * The SELECT list: the ids (and a source's type), then the columns, labelled with a
+	 * prefix ("" in the batch, the field's in a point lookup's join).
+	 */
 	static String selectList(Collection<AddressColumn> columns, String prefix) {
-		return columns.stream()
-			.map((column) -> ", " + column.sql + " AS " + prefix + column.label())
-			.collect(
-					Collectors.joining("", "a.id AS " + prefix + "id, a.customer_id AS " + prefix + "customer_id", ""));
+		return SelectedColumns.selectList(prefix, columns, "a.id", "a.customer_id");
 	}
 
 }

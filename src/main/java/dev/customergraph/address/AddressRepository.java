@@ -3,7 +3,6 @@ package dev.customergraph.address;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.stream.Collectors;
 
 import java.util.List;
 
+import dev.customergraph.graph.SelectedColumns;
 import dev.customergraph.tenancy.Partition;
 import org.jspecify.annotations.Nullable;
 
@@ -68,7 +68,7 @@ class AddressRepository {
 	 */
 	Map<Long, List<Address>> findByCustomers(Partition partition, Collection<Long> customerKeys,
 			Set<AddressColumn> columns) {
-		return this.jdbc.sql("SELECT " + AddressColumn.selectList(columns) + """
+		return this.jdbc.sql("SELECT " + AddressColumn.selectList(columns, "") + """
 
 				FROM address a
 				WHERE a.tenant_id = :tenantId AND a.livemode = :livemode AND a.customer_id IN (:customerKeys)
@@ -88,35 +88,15 @@ class AddressRepository {
 	 * never shows them because the selection did not ask for them.
 	 */
 	static Address leanRow(ResultSet row, Set<AddressColumn> columns, String prefix) throws SQLException {
-		LeanRow lean = new LeanRow(row, columns, prefix);
-		return new Address(row.getLong(prefix + "id"), row.getLong(prefix + "customer_id"),
-				lean.string(AddressColumn.FIRST_NAME), lean.string(AddressColumn.LAST_NAME),
-				lean.string(AddressColumn.COMPANY), lean.string(AddressColumn.PHONE), lean.string(AddressColumn.LINE1),
-				lean.string(AddressColumn.LINE2), lean.string(AddressColumn.CITY),
-				lean.string(AddressColumn.REGION_CODE), lean.string(AddressColumn.REGION_NAME),
-				lean.string(AddressColumn.POSTAL_CODE), lean.string(AddressColumn.COUNTRY_CODE),
-				lean.decimal(AddressColumn.LATITUDE), lean.decimal(AddressColumn.LONGITUDE), false, false,
-				lean.instant(AddressColumn.CREATED_AT), lean.instant(AddressColumn.UPDATED_AT));
-	}
-
-	/** The columns one lean read fetched, labelled with a prefix ("" in a batch). */
-	private record LeanRow(ResultSet row, Set<AddressColumn> columns, String prefix) {
-
-		@Nullable String string(AddressColumn column) throws SQLException {
-			return this.columns.contains(column) ? this.row.getString(this.prefix + column.label()) : null;
-		}
-
-		@Nullable Double decimal(AddressColumn column) throws SQLException {
-			return this.columns.contains(column) ? this.row.getObject(this.prefix + column.label(), Double.class)
-					: null;
-		}
-
-		@Nullable OffsetDateTime instant(AddressColumn column) throws SQLException {
-			return this.columns.contains(column)
-					? this.row.getObject(this.prefix + column.label(), LocalDateTime.class).atOffset(ZoneOffset.UTC)
-					: null;
-		}
-
+		SelectedColumns.Row<AddressColumn> lean = new SelectedColumns.Row<>(row, columns, prefix);
+		return new Address(lean.id("id"), lean.id("customer_id"), lean.string(AddressColumn.FIRST_NAME),
+				lean.string(AddressColumn.LAST_NAME), lean.string(AddressColumn.COMPANY),
+				lean.string(AddressColumn.PHONE), lean.string(AddressColumn.LINE1), lean.string(AddressColumn.LINE2),
+				lean.string(AddressColumn.CITY), lean.string(AddressColumn.REGION_CODE),
+				lean.string(AddressColumn.REGION_NAME), lean.string(AddressColumn.POSTAL_CODE),
+				lean.string(AddressColumn.COUNTRY_CODE), lean.decimal(AddressColumn.LATITUDE),
+				lean.decimal(AddressColumn.LONGITUDE), false, false, lean.instant(AddressColumn.CREATED_AT),
+				lean.instant(AddressColumn.UPDATED_AT));
 	}
 
 	private static Address mapRow(ResultSet row, int rowNum) throws SQLException {

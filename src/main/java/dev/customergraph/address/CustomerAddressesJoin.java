@@ -1,11 +1,8 @@
 package dev.customergraph.address;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Set;
 
 import dev.customergraph.customer.CustomerJoin;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@code customer(id:) { addresses … }}: the customer's addresses joined to its row, with
@@ -22,8 +19,8 @@ final class CustomerAddressesJoin implements CustomerJoin {
 	}
 
 	@Override
-	public boolean list() {
-		return true;
+	public String listOrder() {
+		return "a.id";
 	}
 
 	@Override
@@ -39,19 +36,11 @@ final class CustomerAddressesJoin implements CustomerJoin {
 	}
 
 	@Override
-	public String columns(Set<String> selected) {
-		return AddressColumn.selectList(AddressColumn.selectedBy(selected), PREFIX);
-	}
-
-	@Override
-	public String orderBy() {
-		return "a.id";
-	}
-
-	@Override
-	public @Nullable Object read(ResultSet row, Set<String> selected) throws SQLException {
-		return (row.getObject(PREFIX + "id") != null)
-				? AddressRepository.leanRow(row, AddressColumn.selectedBy(selected), PREFIX) : null;
+	public Selected select(Set<String> fields) {
+		Set<AddressColumn> columns = AddressColumn.selectedBy(fields);
+		return new Selected(AddressColumn.selectList(columns, PREFIX),
+				(row, rowNum) -> (row.getObject(PREFIX + "id") != null)
+						? AddressRepository.leanRow(row, columns, PREFIX) : null);
 	}
 
 }

@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import dev.customergraph.graph.SelectedColumns;
 import dev.customergraph.graph.SelectedFields;
 import graphql.schema.DataFetchingEnvironment;
 
@@ -15,7 +15,7 @@ import graphql.schema.DataFetchingEnvironment;
  * for the JSON columns it never shows; the column list is always built from these
  * constants, never from client text.
  */
-enum CustomerColumn {
+enum CustomerColumn implements SelectedColumns.Column {
 
 	EMAIL("c.email"), FIRST_NAME("c.first_name"), LAST_NAME("c.last_name"), PHONE("c.phone"), LOCALE("c.locale"),
 	TYPE("c.type"), ENABLED("c.enabled"), CODE("c.code"), TAGS("c.tags"), VAT_NUMBER("c.vat_number"),
@@ -57,37 +57,21 @@ enum CustomerColumn {
 
 	/**
 	 * The columns the Customer fields under {@code paths} of the field being fetched need
-	 * (for example {@code "edges/node"}; {@code ""} is its own selection). A field this
-	 * map does not know fetches every column, so a field added to the schema is never
-	 * served from a column that was not read.
+	 * (for example {@code "edges/node"}; {@code ""} is its own selection).
 	 */
 	static Set<CustomerColumn> selectedBy(DataFetchingEnvironment environment, String... paths) {
-		EnumSet<CustomerColumn> columns = EnumSet.noneOf(CustomerColumn.class);
-		for (String field : SelectedFields.of(environment, paths)) {
-			Set<CustomerColumn> needed = BY_FIELD.get(field);
-			if (needed == null) {
-				return ALL;
-			}
-			columns.addAll(needed);
-		}
-		return columns;
+		return SelectedColumns.neededBy(SelectedFields.of(environment, paths), BY_FIELD, CustomerColumn.class);
 	}
 
 	/** The column as SQL, qualified by the customer table's alias {@code c}. */
-	String sql() {
+	@Override
+	public String sql() {
 		return this.sql;
-	}
-
-	/** The column's name in a result row. */
-	String label() {
-		return this.sql.substring("c.".length());
 	}
 
 	/** The SELECT list: the id, then the columns in declaration order. */
 	static String selectList(Collection<CustomerColumn> columns) {
-		return columns.stream()
-			.map((column) -> column.sql)
-			.collect(Collectors.joining(", ", "c.id" + (columns.isEmpty() ? "" : ", "), ""));
+		return SelectedColumns.selectList("", columns, "c.id");
 	}
 
 }

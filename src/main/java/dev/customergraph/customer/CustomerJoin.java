@@ -1,10 +1,10 @@
 package dev.customergraph.customer;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * A nested field of Customer that a point lookup reads in its own statement, by a LEFT
@@ -20,8 +20,15 @@ public interface CustomerJoin {
 	/** The Customer field it serves. */
 	String field();
 
-	/** Whether the field is a list (many joined rows per customer). */
-	boolean list();
+	/**
+	 * For a list field (many joined rows per customer) the rows' order, fixed text (the
+	 * joined id); null for a single object.
+	 */
+	@Nullable String listOrder();
+
+	default boolean list() {
+		return listOrder() != null;
+	}
 
 	/**
 	 * Where, in the customer's selection, the fields of its objects are selected: for a
@@ -34,18 +41,17 @@ public interface CustomerJoin {
 	String join();
 
 	/**
-	 * The joined columns the given selected fields need, fixed text per column, each
-	 * labelled with a prefix of its own.
+	 * The join's part of one statement, for the fields selected of its objects (at
+	 * {@link #selectionPaths}).
 	 */
-	String columns(Set<String> selected);
-
-	/** The joined row's order within a list, fixed text. */
-	String orderBy();
+	Selected select(Set<String> fields);
 
 	/**
-	 * The value of the joined row read with {@link #columns}, or null when the join found
-	 * no row.
+	 * The joined columns, fixed text per column, each labelled with a prefix of the
+	 * join's own, and the reader of a joined row's value, which is null when the join
+	 * found no row.
 	 */
-	@Nullable Object read(ResultSet row, Set<String> selected) throws SQLException;
+	record Selected(String columns, RowMapper<@Nullable Object> reader) {
+	}
 
 }

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import dev.customergraph.graph.JsonColumns;
 import dev.customergraph.graph.Keyset;
 import dev.customergraph.graph.PageRequest;
+import dev.customergraph.graph.SelectedColumns;
 import dev.customergraph.tenancy.Partition;
 import org.jspecify.annotations.Nullable;
 
@@ -97,13 +98,15 @@ public class CustomerRepository {
 	private List<Customer> lookup(String condition, String name, Object value, Partition partition,
 			Set<CustomerColumn> columns, Map<String, Set<String>> nested) {
 		List<CustomerJoin> joined = nested.keySet().stream().map(this.joins::get).toList();
+		Map<CustomerJoin, CustomerJoin.Selected> selected = new HashMap<>();
+		joined.forEach((join) -> selected.put(join, join.select(nested.get(join.field()))));
 		StringBuilder sql = new StringBuilder("SELECT ").append(CustomerColumn.selectList(columns));
-		joined.forEach((join) -> sql.append(", ").append(join.columns(nested.get(join.field()))));
+		joined.forEach((join) -> sql.append(", ").append(selected.get(join).columns()));
 		sql.append(" FROM customer c");
 		joined.forEach((join) -> sql.append('\n').append(join.join()));
 		sql.append("\nWHERE c.tenant_id = :tenantId AND c.livemode = :livemode AND ").append(condition);
 		sql.append(" ORDER BY c.id");
-		joined.stream().filter(CustomerJoin::list).forEach((join) -> sql.append(", ").append(join.orderBy()));
+		joined.stream().filter(CustomerJoin::list).forEach((join) -> sql.append(", ").append(join.listOrder()));
 		return this.jdbc.sql(sql.toString())
 			.param("tenantId", partition.tenantId())
 			.param("livemode", partition.livemode())
@@ -122,11 +125,11 @@ public class CustomerRepository {
 						}
 					}
 					for (CustomerJoin join : joined) {
-						Object read = join.read(rows, nested.get(join.field()));
-						if (join.list() && read != null) {
+						Object read = selected.get(join).reader().mapRow(rows, rows.getRow());
+						if (read != null && join.list()) {
 							((List<Object>) prefetched.get(join.field())).add(read);
 						}
-						else if (!join.list() && read != null) {
+						else if (read != null) {
 							prefetched.put(join.field(), read);
 						}
 					}
@@ -277,7 +280,7 @@ public class CustomerRepository {
 		return keyed(filter) ? SEARCH_KEYS : "";
 	}
 
-	private static LocalDateTime utc(java.time.OffsetDateTime instant) {
+	private static LocalDateTime utc(OffsetDateTime instant) {
 		return instant.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
 	}
 
@@ -299,39 +302,18 @@ public class CustomerRepository {
 
 	private static Customer read(ResultSet row, Set<CustomerColumn> columns, Map<String, @Nullable Object> prefetched)
 			throws SQLException {
-		return new Customer(row.getLong("id"), string(row, columns, EMAIL), string(row, columns, FIRST_NAME),
-				string(row, columns, LAST_NAME), string(row, columns, PHONE), string(row, columns, LOCALE),
-				columns.contains(TYPE) ? CustomerType.valueOf(row.getString("type")) : null,
-				flag(row, columns, ENABLED), string(row, columns, CODE),
-				columns.contains(TAGS) ? CustomerTags.read(row.getString("tags")) : List.of(),
-				string(row, columns, VAT_NUMBER), flag(row, columns, ACCEPTS_MARKETING),
-				string(row, columns, AVATAR_URL),
+		SelectedColumns.Row<CustomerColumn> selected = new SelectedColumns.Row<>(row, columns, "");
+		return new Customer(row.getLong("id"), selected.string(EMAIL), selected.string(FIRST_NAME),
+				selected.string(LAST_NAME), selected.string(PHONE), selected.string(LOCALE),
+				columns.contains(TYPE) ? CustomerType.valueOf(row.getString("type")) : null, selected.flag(ENABLED),
+				selected.string(CODE), columns.contains(TAGS) ? CustomerTags.read(row.getString("tags")) : List.of(),
+				selected.string(VAT_NUMBER), selected.flag(ACCEPTS_MARKETING), selected.string(AVATAR_URL),
 				columns.contains(METADATA) ? JsonColumns.readObject(row.getString("metadata")) : null,
 				columns.contains(PAYMENT_PROVIDERS) ? paymentProviders(row.getString("payment_providers")) : List.of(),
-				flag(row, columns, REQUEST_TO_BE_FORGOTTEN), flag(row, columns, LIVEMODE),
-				columns.contains(VERSION) ? row.getInt("version") : 0, instant(row, columns, CREATED_AT),
-				instant(row, columns, UPDATED_AT), key(row, columns, DEFAULT_SHIPPING_ADDRESS_ID),
-				key(row, columns, DEFAULT_BILLING_ADDRESS_ID), key(row, columns, DEFAULT_SOURCE_ID), prefetched);
-	}
-
-	private static @Nullable String string(ResultSet row, Set<CustomerColumn> columns, CustomerColumn column)
-			throws SQLException {
-		return columns.contains(column) ? row.getString(column.label()) : null;
-	}
-
-	private static boolean flag(ResultSet row, Set<CustomerColumn> columns, CustomerColumn column) throws SQLException {
-		return columns.contains(column) && row.getBoolean(column.label());
-	}
-
-	private static @Nullable OffsetDateTime instant(ResultSet row, Set<CustomerColumn> columns, CustomerColumn column)
-			throws SQLException {
-		return columns.contains(column) ? row.getObject(column.label(), LocalDateTime.class).atOffset(ZoneOffset.UTC)
-				: null;
-	}
-
-	private static @Nullable Long key(ResultSet row, Set<CustomerColumn> columns, CustomerColumn column)
-			throws SQLException {
-		return columns.contains(column) ? row.getObject(column.label(), Long.class) : null;
+				selected.flag(REQUEST_TO_BE_FORGOTTEN), selected.flag(LIVEMODE),
+				columns.contains(VERSION) ? row.getInt("version") : 0, selected.instant(CREATED_AT),
+				selected.instant(UPDATED_AT), selected.key(DEFAULT_SHIPPING_ADDRESS_ID),
+				selected.key(DEFAULT_BILLING_ADDRESS_ID), selected.key(DEFAULT_SOURCE_ID), prefetched);
 	}
 
 	private static List<PaymentProviderRef> paymentProviders(@Nullable String json) {

@@ -1,7 +1,5 @@
 package dev.customergraph.source;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Set;
 
 import dev.customergraph.customer.CustomerJoin;
@@ -14,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 final class CustomerDefaultSourceJoin implements CustomerJoin {
 
 	// Not "default_source_": its id would be labelled like the customer's
-	// default_source_id column.
+	// default_source_id
+	// column.
 	private static final String PREFIX = "source_";
 
 	@Override
@@ -23,8 +22,8 @@ final class CustomerDefaultSourceJoin implements CustomerJoin {
 	}
 
 	@Override
-	public boolean list() {
-		return false;
+	public @Nullable String listOrder() {
+		return null;
 	}
 
 	@Override
@@ -38,22 +37,15 @@ final class CustomerDefaultSourceJoin implements CustomerJoin {
 	}
 
 	@Override
-	public String columns(Set<String> selected) {
-		return SourceColumn.selectList(SourceColumn.selectedBy(selected), PREFIX);
-	}
-
-	@Override
-	public String orderBy() {
-		return "s.id";
-	}
-
-	@Override
-	public @Nullable Object read(ResultSet row, Set<String> selected) throws SQLException {
-		if (row.getObject(PREFIX + "id") == null) {
-			return null;
-		}
-		Source source = SourceRepository.leanRow(row, SourceColumn.selectedBy(selected), PREFIX);
-		return source.withDefaultOf(source.key());
+	public Selected select(Set<String> fields) {
+		Set<SourceColumn> columns = SourceColumn.selectedBy(fields);
+		return new Selected(SourceColumn.selectList(columns, PREFIX), (row, rowNum) -> {
+			if (row.getObject(PREFIX + "id") == null) {
+				return null;
+			}
+			Source source = SourceRepository.leanRow(row, columns, PREFIX);
+			return source.withDefaultOf(source.key());
+		});
 	}
 
 }

@@ -1,10 +1,10 @@
 package dev.customergraph.source;
 
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import dev.customergraph.graph.SelectedColumns;
 
 /**
  * The source columns a customer's page of sources may fetch beyond its id, customer and
@@ -12,13 +12,11 @@ import java.util.stream.Collectors;
  * ({@link #selectedBy}): a list of cards shows brand and last four digits, not the
  * metadata JSON that would be read and parsed for every row.
  */
-enum SourceColumn {
+enum SourceColumn implements SelectedColumns.Column {
 
 	PROVIDER("s.provider"), PROVIDER_REFERENCE("s.provider_reference"), LABEL("s.label"), BRAND("s.brand"),
 	LAST4("s.last4"), EXPIRY_MONTH("s.expiry_month"), EXPIRY_YEAR("s.expiry_year"), METADATA("s.metadata"),
 	CREATED_AT("s.created_at"), UPDATED_AT("s.updated_at");
-
-	static final Set<SourceColumn> ALL = EnumSet.allOf(SourceColumn.class);
 
 	/** The columns each Source field needs; the default flag comes from the customer. */
 	private static final Map<String, Set<SourceColumn>> BY_FIELD = Map.ofEntries(Map.entry("id", Set.of()),
@@ -36,39 +34,25 @@ enum SourceColumn {
 		this.sql = sql;
 	}
 
+	@Override
+	public String sql() {
+		return this.sql;
+	}
+
 	/**
-	 * The columns the given Source fields need; a field this map does not know fetches
-	 * every column.
+	 * The columns the given fields need; a field this map does not know fetches every
+	 * column.
 	 */
 	static Set<SourceColumn> selectedBy(Collection<String> fields) {
-		EnumSet<SourceColumn> columns = EnumSet.noneOf(SourceColumn.class);
-		for (String field : fields) {
-			Set<SourceColumn> needed = BY_FIELD.get(field);
-			if (needed == null) {
-				return ALL;
-			}
-			columns.addAll(needed);
-		}
-		return columns;
+		return SelectedColumns.neededBy(fields, BY_FIELD, SourceColumn.class);
 	}
 
-	String label() {
-		return this.sql.substring("s.".length());
-	}
-
-	/** The SELECT list: id, customer and type, then the columns in declaration order. */
-	static String selectList(Collection<SourceColumn> columns) {
-		return columns.stream()
-			.map((column) -> ", " + column.sql)
-			.collect(Collectors.joining("", "s.id, s.customer_id, s.type", ""));
-	}
-
-	/** The same list with every column labelled with a prefix: for a join. */
+	/**
+	 * The SELECT list: the ids (and a source's type), then the columns, labelled with a
+	 * prefix ("" in the batch, the field's in a point lookup's join).
+	 */
 	static String selectList(Collection<SourceColumn> columns, String prefix) {
-		return columns.stream()
-			.map((column) -> ", " + column.sql + " AS " + prefix + column.label())
-			.collect(Collectors.joining("", "s.id AS " + prefix + "id, s.customer_id AS " + prefix
-					+ "customer_id, s.type AS " + prefix + "type", ""));
+		return SelectedColumns.selectList(prefix, columns, "s.id", "s.customer_id", "s.type");
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.customergraph.source;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +16,7 @@ import java.util.stream.Collectors;
 import dev.customergraph.graph.JsonColumns;
 import dev.customergraph.graph.Keyset;
 import dev.customergraph.graph.PageRequest;
+import dev.customergraph.graph.SelectedColumns;
 import dev.customergraph.tenancy.Partition;
 import org.jspecify.annotations.Nullable;
 
@@ -94,7 +94,7 @@ class SourceRepository {
 		params.put("customerKeys", customerKeys);
 		params.put("limit", keyset.limit(page));
 		String seek = keyset.seek(page, partition, params);
-		return this.jdbc.sql("SELECT * FROM (SELECT " + SourceColumn.selectList(columns) + ", ROW_NUMBER() OVER "
+		return this.jdbc.sql("SELECT * FROM (SELECT " + SourceColumn.selectList(columns, "") + ", ROW_NUMBER() OVER "
 				+ "(PARTITION BY s.customer_id ORDER BY " + keyset.orderBy(page) + ") AS position FROM source s "
 				+ "WHERE s.tenant_id = :tenantId AND s.livemode = :livemode AND s.customer_id IN (:customerKeys) AND "
 				+ seek + ") page WHERE position <= :limit ORDER BY customer_id, position")
@@ -110,35 +110,14 @@ class SourceRepository {
 	 * shows them because the selection did not ask for them.
 	 */
 	static Source leanRow(ResultSet row, Set<SourceColumn> columns, String prefix) throws SQLException {
-		LeanRow lean = new LeanRow(row, columns, prefix);
-		return new Source(row.getLong(prefix + "id"), row.getObject(prefix + "customer_id", Long.class),
+		SelectedColumns.Row<SourceColumn> lean = new SelectedColumns.Row<>(row, columns, prefix);
+		return new Source(lean.id("id"), row.getObject(prefix + "customer_id", Long.class),
 				SourceType.valueOf(row.getString(prefix + "type")), lean.string(SourceColumn.PROVIDER),
 				lean.string(SourceColumn.PROVIDER_REFERENCE), lean.string(SourceColumn.LABEL),
 				lean.string(SourceColumn.BRAND), lean.string(SourceColumn.LAST4),
 				lean.integer(SourceColumn.EXPIRY_MONTH), lean.integer(SourceColumn.EXPIRY_YEAR),
-				columns.contains(SourceColumn.METADATA) ? JsonColumns.readObject(lean.string(SourceColumn.METADATA))
-						: null,
-				false, lean.instant(SourceColumn.CREATED_AT), lean.instant(SourceColumn.UPDATED_AT));
-	}
-
-	/** The columns one lean read fetched, labelled with a prefix ("" in a batch). */
-	private record LeanRow(ResultSet row, Set<SourceColumn> columns, String prefix) {
-
-		@Nullable String string(SourceColumn column) throws SQLException {
-			return this.columns.contains(column) ? this.row.getString(this.prefix + column.label()) : null;
-		}
-
-		@Nullable Integer integer(SourceColumn column) throws SQLException {
-			return this.columns.contains(column) ? this.row.getObject(this.prefix + column.label(), Integer.class)
-					: null;
-		}
-
-		@Nullable OffsetDateTime instant(SourceColumn column) throws SQLException {
-			return this.columns.contains(column)
-					? this.row.getObject(this.prefix + column.label(), LocalDateTime.class).atOffset(ZoneOffset.UTC)
-					: null;
-		}
-
+				JsonColumns.readObject(lean.string(SourceColumn.METADATA)), false,
+				lean.instant(SourceColumn.CREATED_AT), lean.instant(SourceColumn.UPDATED_AT));
 	}
 
 	Map<Long, Integer> countByCustomers(Partition partition, Collection<Long> customerKeys) {
