@@ -16,6 +16,7 @@ import dev.customergraph.graph.Keyset;
 import dev.customergraph.graph.NodeType;
 import dev.customergraph.graph.PageRequest;
 import dev.customergraph.graph.QueryLimits;
+import dev.customergraph.graph.RowField;
 import dev.customergraph.graph.SelectedFields;
 import dev.customergraph.tenancy.Caller;
 import dev.customergraph.tenancy.Partition;
@@ -95,12 +96,12 @@ class AddressController {
 	@Bean
 	RuntimeWiringConfigurer customerAddressFields() {
 		return (wiring) -> wiring.type(Customer.TYPE,
-				(type) -> type.dataFetcher(ADDRESSES, this::addresses)
+				(type) -> type.dataFetcher(ADDRESSES, RowField.of(this::addresses))
 					.dataFetcher("defaultShippingAddress",
-							(environment) -> addressOf(environment,
-									environment.<Customer>getSource().defaultShippingAddressId()))
-					.dataFetcher("defaultBillingAddress", (environment) -> addressOf(environment,
-							environment.<Customer>getSource().defaultBillingAddressId())));
+							RowField.of((environment) -> addressOf(environment,
+									environment.<Customer>getSource().defaultShippingAddressId())))
+					.dataFetcher("defaultBillingAddress", RowField.of((environment) -> addressOf(environment,
+							environment.<Customer>getSource().defaultBillingAddressId()))));
 	}
 
 	private CompletableFuture<Connection<Address>> addresses(DataFetchingEnvironment environment) {

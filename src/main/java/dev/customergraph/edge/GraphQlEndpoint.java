@@ -77,10 +77,8 @@ class GraphQlEndpoint {
 				.onErrorResume((ex) -> Mono.fromSupplier(() -> unexpected(ex, responseType, requestId)))
 				.toFuture();
 			// With blocking resolvers graphql-java has usually finished on this thread by
-			// now;
-			// a ready response is written directly, since an asynchronous one costs a
-			// second
-			// dispatch through the container and the DispatcherServlet.
+			// now; a ready response is written directly, since an asynchronous one costs
+			// a second dispatch through the container and the DispatcherServlet.
 			return response.isDone() ? response.join() : ServerResponse.async(response);
 		}
 		catch (Refusal refusal) {

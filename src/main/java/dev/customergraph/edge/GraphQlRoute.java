@@ -34,7 +34,7 @@ class GraphQlRoute {
 	GraphQlEndpoint graphQlEndpoint(WebGraphQlHandler graphQlHandler, Authenticator authenticator, JsonMapper json,
 			GatewayLimits limits) {
 		return new GraphQlEndpoint(graphQlHandler, authenticator, new GraphQlRequestReader(json, limits),
-				new Responses(limits));
+				new Responses(limits, new ResponseJson(json)));
 	}
 
 	@Bean

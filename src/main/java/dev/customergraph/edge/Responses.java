@@ -28,8 +28,11 @@ final class Responses {
 
 	private final GatewayLimits limits;
 
-	Responses(GatewayLimits limits) {
+	private final ResponseJson json;
+
+	Responses(GatewayLimits limits, ResponseJson json) {
 		this.limits = limits;
+		this.json = json;
 	}
 
 	/** A request answered without executing it. */
@@ -54,7 +57,7 @@ final class Responses {
 			return ServerResponse.ok()
 				.headers((headers) -> headers.putAll(result.getResponseHeaders()))
 				.contentType(type)
-				.body(body);
+				.body(this.json.write(body));
 		}
 		List<Map<String, Object>> stamped = new ArrayList<>(errors.size());
 		for (Object error : errors) {
@@ -97,8 +100,11 @@ final class Responses {
 		return copy;
 	}
 
-	private static ServerResponse body(HttpStatus status, Map<String, String> headers, MediaType type, Object body) {
-		return ServerResponse.status(status).headers((http) -> headers.forEach(http::set)).contentType(type).body(body);
+	private ServerResponse body(HttpStatus status, Map<String, String> headers, MediaType type, Object body) {
+		return ServerResponse.status(status)
+			.headers((http) -> headers.forEach(http::set))
+			.contentType(type)
+			.body(this.json.write(body));
 	}
 
 }

@@ -53,6 +53,8 @@ class RequestLimitsInstrumentation implements Instrumentation {
 
 	private final QueryCost queryCost;
 
+	private final KnownCosts knownCosts = new KnownCosts();
+
 	RequestLimitsInstrumentation(GatewayLimits limits) {
 		this.limits = limits;
 		this.parserOptions = limits.parserOptions();
@@ -96,15 +98,15 @@ class RequestLimitsInstrumentation implements Instrumentation {
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 		ExecutionContext context = parameters.getExecutionContext();
 		OperationDefinition operation = context.getOperationDefinition();
-		QueryTraverser traverser = QueryTraverser.newQueryTraverser()
-			.schema(context.getGraphQLSchema())
-			.document(context.getDocument())
-			.operationName(operation.getName())
-			.coercedVariables(context.getCoercedVariables())
-			.build();
 		RequestState request = (RequestState) state;
 		request.mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
-		int cost = this.queryCost.of(traverser, request.mutation);
+		int cost = this.knownCosts.of(context,
+				() -> this.queryCost.of(QueryTraverser.newQueryTraverser()
+					.schema(context.getGraphQLSchema())
+					.document(context.getDocument())
+					.operationName(operation.getName())
+					.coercedVariables(context.getCoercedVariables())
+					.build(), request.mutation));
 		request.requestedCost = cost;
 		context.getGraphQLContext().put(CostReport.REQUESTED_COST_KEY, cost);
 		if (cost > this.limits.maxCost()) {

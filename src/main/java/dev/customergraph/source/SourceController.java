@@ -16,6 +16,7 @@ import dev.customergraph.graph.Keyset;
 import dev.customergraph.graph.NodeType;
 import dev.customergraph.graph.PageRequest;
 import dev.customergraph.graph.QueryLimits;
+import dev.customergraph.graph.RowField;
 import dev.customergraph.graph.SelectedFields;
 import dev.customergraph.graph.TotalCount;
 import dev.customergraph.tenancy.Caller;
@@ -123,8 +124,8 @@ class SourceController {
 	 */
 	@Bean
 	RuntimeWiringConfigurer customerSourceFields() {
-		return (wiring) -> wiring.type(Customer.TYPE,
-				(type) -> type.dataFetcher("sources", this::sources).dataFetcher(DEFAULT_SOURCE, this::defaultSource));
+		return (wiring) -> wiring.type(Customer.TYPE, (type) -> type.dataFetcher("sources", RowField.of(this::sources))
+			.dataFetcher(DEFAULT_SOURCE, RowField.of(this::defaultSource)));
 	}
 
 	private CompletableFuture<Connection<Source>> sources(DataFetchingEnvironment environment) {

@@ -1,5 +1,6 @@
 package dev.customergraph.graph;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -15,6 +16,7 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -103,6 +105,37 @@ class QueryCostTests {
 			.returnResponse();
 		assertThat(response.getExtensions()).extractingByKey("cost", as(InstanceOfAssertFactories.MAP))
 			.containsEntry("requestedQueryCost", 1 + 7);
+	}
+
+	/**
+	 * A repeated document is costed from its variables each time: page sizes by value,
+	 * conditions by value, a search by whether it is given, a skipped field not at all.
+	 */
+	@Test
+	void aRepeatedDocumentIsCostedForItsVariables() {
+		String query = """
+				query($n: Int, $q: String, $withTotal: Boolean!) {
+				  customers(first: $n, filter: {search: $q}) { totalCount @include(if: $withTotal) nodes { id } } }""";
+		record Case(@Nullable Integer first, @Nullable String search, boolean withTotal, int cost) {
+		}
+		List<Case> cases = List.of(new Case(7, null, false, 1 + 7), new Case(7, null, false, 1 + 7),
+				new Case(3, null, false, 1 + 3), new Case(3, "ab", false, 1 + 10 + 3),
+				new Case(3, "cd", true, 1 + 10 + 2 + 3), new Case(3, null, true, 1 + 2 + 3),
+				new Case(7, null, false, 1 + 7));
+		for (Case c : cases) {
+			Map<String, @Nullable Object> variables = new HashMap<>();
+			variables.put("n", c.first());
+			variables.put("q", c.search());
+			variables.put("withTotal", c.withTotal());
+			GraphQlResponse response = this.tenant.graphQl()
+				.document(query)
+				.variables(variables)
+				.execute()
+				.returnResponse();
+			assertThat(response.getExtensions()).as(c.toString())
+				.extractingByKey("cost", as(InstanceOfAssertFactories.MAP))
+				.containsEntry("requestedQueryCost", c.cost());
+		}
 	}
 
 	@Test

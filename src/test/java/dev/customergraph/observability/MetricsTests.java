@@ -3,8 +3,10 @@ package dev.customergraph.observability;
 import dev.customergraph.GatewayTest;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -45,6 +47,15 @@ class MetricsTests {
 			.contains("graphql_request_sql_statements_count")
 			.contains("hikaricp_connections_active")
 			.doesNotContain("graphql_datafetcher_seconds_count");
+	}
+
+	/**
+	 * With trace export off (the default) observations make no spans: Boot's own switch
+	 * would leave OpenTelemetry's tracer running for nobody.
+	 */
+	@Test
+	void withoutTraceExportNoSpansAreMade(@Autowired ObjectProvider<Tracer> tracer) {
+		assertThat(tracer.getIfAvailable(() -> Tracer.NOOP)).isSameAs(Tracer.NOOP);
 	}
 
 }
