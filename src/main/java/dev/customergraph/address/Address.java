@@ -18,6 +18,15 @@ public record Address(long key, long customerKey, @Nullable String firstName, @N
 		return new GlobalId(TYPE, this.key).encode();
 	}
 
+	public @Nullable Country country() {
+		return (this.countryCode != null) ? Country.of(this.countryCode) : null;
+	}
+
+	public @Nullable Region region() {
+		return (this.regionCode != null || this.regionName != null) ? new Region(this.regionCode, this.regionName)
+				: null;
+	}
+
 	/** This address with its default flags as its customer's row has them. */
 	Address withDefaultsOf(@Nullable Long shippingKey, @Nullable Long billingKey) {
 		return new Address(this.key, this.customerKey, this.firstName, this.lastName, this.company, this.phone,

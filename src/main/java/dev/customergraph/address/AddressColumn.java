@@ -30,6 +30,7 @@ enum AddressColumn implements SelectedColumns.Column {
 			Map.entry("line2", Set.of(LINE2)), Map.entry("city", Set.of(CITY)),
 			Map.entry("regionCode", Set.of(REGION_CODE)), Map.entry("regionName", Set.of(REGION_NAME)),
 			Map.entry("postalCode", Set.of(POSTAL_CODE)), Map.entry("countryCode", Set.of(COUNTRY_CODE)),
+			Map.entry("country", Set.of(COUNTRY_CODE)), Map.entry("region", Set.of(REGION_CODE, REGION_NAME)),
 			Map.entry("latitude", Set.of(LATITUDE)), Map.entry("longitude", Set.of(LONGITUDE)),
 			Map.entry("createdAt", Set.of(CREATED_AT)), Map.entry("updatedAt", Set.of(UPDATED_AT)));
 

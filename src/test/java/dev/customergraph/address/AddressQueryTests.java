@@ -176,6 +176,55 @@ class AddressQueryTests {
 				"defaultSource", Map.of("provider", "stripe", "metadata", Map.of("risk", "low"))));
 	}
 
+	/**
+	 * An address's country comes with its English name and its region as one object; an
+	 * address without them has none, in a page's batch and in a point lookup alike.
+	 */
+	@Test
+	void countryAndRegionAreObjectsWithNames() {
+		TestTenant tenant = this.tenants.create();
+		long customer = CustomerFixtures.customer("places@example.test").insert(this.jdbc, tenant.partition());
+		insert(tenant, """
+				INSERT INTO address (tenant_id, livemode, customer_id, city, region_code, region_name, country_code,
+				  created_at, updated_at)
+				VALUES (:t, FALSE, :c, 'Berlin', 'BE', 'Berlin', 'DE', '2025-01-01 00:00:01', '2025-01-01 00:00:01')
+				""", customer);
+		insert(tenant, """
+				INSERT INTO address (tenant_id, livemode, customer_id, city, region_name, created_at, updated_at)
+				VALUES (:t, FALSE, :c, 'Munich', 'Bavaria', '2025-01-01 00:00:02', '2025-01-01 00:00:02')
+				""", customer);
+		insert(tenant, """
+				INSERT INTO address (tenant_id, livemode, customer_id, city, country_code, created_at, updated_at)
+				VALUES (:t, FALSE, :c, 'Arlington', 'US', '2025-01-01 00:00:03', '2025-01-01 00:00:03')
+				""", customer);
+		String selection = "addresses { nodes { city country { code name } region { code name } } }";
+		Map<String, Object> page = tenant.graphQl()
+			.document("{ customers(first: 1) { nodes { " + selection + " } } }")
+			.execute()
+			.path("customers.nodes[0]")
+			.entity(Map.class)
+			.get();
+		Map<String, Object> lookup = tenant.graphQl()
+			.document("query($id: ID!) { customer(id: $id) { " + selection + " } }")
+			.variable("id", new GlobalId("Customer", customer).encode())
+			.execute()
+			.path("customer")
+			.entity(Map.class)
+			.get();
+
+		Map<String, Object> noRegion = new java.util.HashMap<>(
+				Map.of("city", "Arlington", "country", Map.of("code", "US", "name", "United States")));
+		noRegion.put("region", null);
+		Map<String, Object> nameOnly = new java.util.HashMap<>(Map.of("name", "Bavaria"));
+		nameOnly.put("code", null);
+		Map<String, Object> noCountry = new java.util.HashMap<>(Map.of("city", "Munich", "region", nameOnly));
+		noCountry.put("country", null);
+		assertThat(page).isEqualTo(lookup)
+			.isEqualTo(Map.of("addresses",
+					Map.of("nodes", List.of(Map.of("city", "Berlin", "country", Map.of("code", "DE", "name", "Germany"),
+							"region", Map.of("code", "BE", "name", "Berlin")), noCountry, noRegion))));
+	}
+
 	private long insert(TestTenant tenant, String sql, long customer) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql(sql).param("t", tenant.partition().tenantId()).param("c", customer).update(key);
