@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.customergraph.customer.CustomerLoaders.SelectedCustomer;
+import dev.customergraph.customer.CustomerRepository.UniqueColumn;
 import dev.customergraph.graph.Connection;
 import dev.customergraph.graph.GlobalId;
 import dev.customergraph.graph.Keyset;
@@ -28,8 +29,8 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * The customer root fields: {@code customer}, {@code customerByEmail}, {@code customers};
- * and customers as federation entities.
+ * The customer root fields: {@code customer}, {@code customerByEmail},
+ * {@code customerByCode}, {@code customers}; and customers as federation entities.
  */
 @Controller
 class CustomerController {
@@ -63,8 +64,19 @@ class CustomerController {
 
 	@QueryMapping
 	@Nullable Customer customerByEmail(@Argument String email, DataFetchingEnvironment environment, @ContextValue Caller caller) {
+		return findByUnique(UniqueColumn.EMAIL, email, environment, caller);
+	}
+
+	@QueryMapping
+	@Nullable Customer customerByCode(@Argument String code, DataFetchingEnvironment environment, @ContextValue Caller caller) {
+		return findByUnique(UniqueColumn.CODE, code, environment, caller);
+	}
+
+	private @Nullable Customer findByUnique(UniqueColumn column, String value, DataFetchingEnvironment environment,
+			Caller caller) {
 		return this.repository
-			.findByEmail(caller.partition(), email, CustomerColumn.selectedBy(environment, ""), nestedOf(environment))
+			.findByUnique(caller.partition(), column, value, CustomerColumn.selectedBy(environment, ""),
+					nestedOf(environment))
 			.orElse(null);
 	}
 

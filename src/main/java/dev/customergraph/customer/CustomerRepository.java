@@ -85,9 +85,26 @@ public class CustomerRepository {
 			.collect(Collectors.toMap(Customer::key, Function.identity()));
 	}
 
-	Optional<Customer> findByEmail(Partition partition, String email, Set<CustomerColumn> columns,
+	/**
+	 * The customer with the given email or code, both unique per partition and compared
+	 * ignoring case by the columns' collation, each served by its unique index.
+	 */
+	Optional<Customer> findByUnique(Partition partition, UniqueColumn column, String value, Set<CustomerColumn> columns,
 			Map<String, Set<String>> nested) {
-		return lookup("c.email = :email", "email", email, partition, columns, nested).stream().findFirst();
+		return lookup(column.condition, "value", value, partition, columns, nested).stream().findFirst();
+	}
+
+	/** A customer column unique per partition. */
+	enum UniqueColumn {
+
+		EMAIL("c.email = :value"), CODE("c.code = :value");
+
+		private final String condition;
+
+		UniqueColumn(String condition) {
+			this.condition = condition;
+		}
+
 	}
 
 	/**

@@ -85,6 +85,30 @@ class CustomerQueryTests {
 			.isEqualTo("ada.smith.120@example.test");
 	}
 
+	/**
+	 * The code a merchant's other systems hold finds its customer, ignoring case, with
+	 * its nested fields; only in the caller's partition.
+	 */
+	@Test
+	void customerByCodeFindsTheCustomerOfItsPartitionOnly() {
+		String query = """
+				{ customerByCode(code: "c00000120") { email code addresses { totalCount } } }""";
+		assertThat(this.tenant.graphQl().document(query).execute().path("customerByCode").entity(Map.class).get())
+			.isEqualTo(Map.of("email", "ada.smith.120@example.test", "code", "C00000120", "addresses",
+					Map.of("totalCount", 0)));
+		this.tenant.graphQl()
+			.document("{ customerByCode(code: \"NO-SUCH-CODE\") { id } }")
+			.execute()
+			.path("customerByCode")
+			.valueIsNull();
+		this.tenants.seeded(1)
+			.graphQl()
+			.document("{ customerByCode(code: \"C00000120\") { id } }")
+			.execute()
+			.path("customerByCode")
+			.valueIsNull();
+	}
+
 	@Test
 	void customerWithAddressesAndSourcesShowsTheirDefaults() {
 		// i = 9: tags {TAGS[1], TAGS[4]}, three addresses (j = 0 ships, j = 2 bills), one
