@@ -91,6 +91,29 @@ public class CustomerChanges {
 				""", partition, customerKey).param("sourceKey", sourceKey).update();
 	}
 
+	/**
+	 * Makes the source the customer's default if the customer owns it.
+	 * @return whether it does
+	 */
+	public boolean setDefaultSourceIfOwn(Partition partition, long customerKey, long sourceKey) {
+		// Connector/J counts matched rows, so setting the default it already is still
+		// counts.
+		return statement("""
+				UPDATE customer c SET c.default_source_id = :sourceKey
+				WHERE c.tenant_id = :tenantId AND c.livemode = :livemode AND c.id = :customerKey
+				  AND EXISTS (SELECT 1 FROM source s WHERE s.tenant_id = c.tenant_id AND s.livemode = c.livemode
+				    AND s.id = :sourceKey AND s.customer_id = c.id)
+				""", partition, customerKey).param("sourceKey", sourceKey).update() == 1;
+	}
+
+	/** Leaves the customer without a default source. */
+	public void clearDefaultSource(Partition partition, long customerKey) {
+		statement("""
+				UPDATE customer SET default_source_id = NULL
+				WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :customerKey
+				""", partition, customerKey).update();
+	}
+
 	/** Clears the default source when it is the source being detached. */
 	public void clearDefaultSource(Partition partition, long customerKey, long sourceKey) {
 		statement("""

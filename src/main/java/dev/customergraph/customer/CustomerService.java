@@ -25,6 +25,11 @@ class CustomerService {
 
 	private static final String CREATE = "createCustomer";
 
+	/**
+	 * The source feature's node type, which depends on this package and not the reverse.
+	 */
+	private static final String SOURCE_TYPE = "Source";
+
 	private final CustomerWriteRepository writes;
 
 	private final CustomerChanges changes;
@@ -64,6 +69,9 @@ class CustomerService {
 		if (expected != null && expected != version) {
 			throw new UserErrorException(UserErrorCode.CONFLICT, "The customer is at version " + version + ", not "
 					+ expected + "; read it again and reapply the change.", "expectedVersion");
+		}
+		if (!input.defaultSourceId().isOmitted()) {
+			setDefaultSource(partition, customerKey, input.defaultSourceId().value());
 		}
 		this.writes.update(partition, customerKey, input);
 		if (!input.tags().isOmitted()) {
@@ -105,6 +113,21 @@ class CustomerService {
 		this.writes.addTags(partition, customerKey, CustomerRules.normalizeTags(input.tags()));
 		this.initialAddresses.add(partition, customerKey, input.addresses());
 		return customerKey;
+	}
+
+	/**
+	 * Before anything else is written, so that a source that is not the customer's own
+	 * leaves the whole update unapplied.
+	 */
+	private void setDefaultSource(Partition partition, long customerKey, @Nullable String sourceId) {
+		if (sourceId == null) {
+			this.changes.clearDefaultSource(partition, customerKey);
+		}
+		else if (!this.changes.setDefaultSourceIfOwn(partition, customerKey,
+				InputIds.keyOf(sourceId, SOURCE_TYPE, "defaultSourceId"))) {
+			throw new UserErrorException(UserErrorCode.NOT_FOUND, "The customer has no source with this id.",
+					"defaultSourceId");
+		}
 	}
 
 	private long lockForTags(Partition partition, CustomerTagsInput input) {

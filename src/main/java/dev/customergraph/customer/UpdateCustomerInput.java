@@ -32,6 +32,7 @@ record UpdateCustomerInput(String id, @NotBlank @Email @Size(max = 254) Argument
 		@URL @Size(max = 2048) ArgumentValue<String> avatarUrl,
 		@JsonObject @MaxJsonSize(bytes = MaxJsonSize.METADATA_BYTES) ArgumentValue<Object> metadata,
 		@Size(max = 20) ArgumentValue<List<@Valid PaymentProviderRef>> paymentProviders,
-		@NotNull ArgumentValue<Boolean> requestToBeForgotten, @Nullable Integer expectedVersion) {
+		@NotNull ArgumentValue<Boolean> requestToBeForgotten, ArgumentValue<String> defaultSourceId,
+		@Nullable Integer expectedVersion) {
 
 }

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import dev.customergraph.GatewayTest;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -313,6 +314,46 @@ class CustomerMutationTests {
 		assertThat(customer).containsEntry("version", 1);
 		List<String> tooLong = new ArrayList<>(List.of("x".repeat(65)));
 		assertThat(userErrors(tags("AddTags", "addCustomerTags", id, tooLong))).containsExactly("INVALID input.tags.0");
+	}
+
+	/**
+	 * updateCustomer makes one of the customer's own sources its default, or clears it;
+	 * another customer's source is NOT_FOUND, and nothing of that update is written.
+	 */
+	@Test
+	void updateSetsTheDefaultSourceOnlyFromTheCustomersOwn() {
+		String id = CustomerApi.create(this.tenant, "ds@example.com");
+		String own = sourceOf(id);
+		String othersSource = sourceOf(CustomerApi.create(this.tenant, "other@example.com"));
+
+		assertThat(userErrors(update(Map.of("id", id, "defaultSourceId", own)))).isEmpty();
+		assertThat(defaultSource(id)).isEqualTo(Map.of("id", own));
+
+		assertThat(userErrors(update(Map.of("id", id, "firstName", "Changed", "defaultSourceId", othersSource))))
+			.containsExactly("NOT_FOUND input.defaultSourceId");
+		assertThat(defaultSource(id)).isEqualTo(Map.of("id", own));
+		// Created (1), its source attached (2), the default set (3); the refusal wrote
+		// nothing.
+		assertThat(CustomerApi.read(this.tenant, id)).containsEntry("version", 3);
+
+		assertThat(userErrors(update(input("id", id, "defaultSourceId", null)))).isEmpty();
+		assertThat(defaultSource(id)).isNull();
+	}
+
+	private String sourceOf(String customerId) {
+		return get(run(this.tenant, "sources#CreateSource", "createSource",
+				Map.of("type", "CARD", "provider", "stripe", "customerId", customerId)), "source.id");
+	}
+
+	private @Nullable Object defaultSource(String customerId) {
+		return this.tenant.graphQl()
+			.document("query($id: ID!) { customer(id: $id) { defaultSource { id } } }")
+			.variable("id", customerId)
+			.execute()
+			.path("customer")
+			.entity(Map.class)
+			.get()
+			.get("defaultSource");
 	}
 
 	private String createFull(String email) {
