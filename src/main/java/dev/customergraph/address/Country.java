@@ -1,6 +1,9 @@
 package dev.customergraph.address;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A country by its ISO 3166-1 alpha-2 code, with its English short name from the JDK's
@@ -10,7 +13,17 @@ import java.util.Locale;
  */
 public record Country(String code, String name) {
 
+	/** Named once, not per address and request. */
+	private static final Map<String, Country> BY_CODE = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2)
+		.stream()
+		.collect(Collectors.toUnmodifiableMap(Function.identity(), Country::named));
+
 	static Country of(String code) {
+		Country country = BY_CODE.get(code);
+		return (country != null) ? country : named(code);
+	}
+
+	private static Country named(String code) {
 		return new Country(code, new Locale("", code).getDisplayCountry(Locale.ENGLISH));
 	}
 

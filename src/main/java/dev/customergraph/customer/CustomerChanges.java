@@ -83,19 +83,11 @@ public class CustomerChanges {
 				""", partition, customerKey).param("addressKey", addressKey).update();
 	}
 
-	/** Makes one of the customer's own sources its default. */
-	public void setDefaultSource(Partition partition, long customerKey, long sourceKey) {
-		statement("""
-				UPDATE customer SET default_source_id = :sourceKey
-				WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :customerKey
-				""", partition, customerKey).param("sourceKey", sourceKey).update();
-	}
-
 	/**
 	 * Makes the source the customer's default if the customer owns it.
 	 * @return whether it does
 	 */
-	public boolean setDefaultSourceIfOwn(Partition partition, long customerKey, long sourceKey) {
+	public boolean setDefaultSource(Partition partition, long customerKey, long sourceKey) {
 		// Connector/J counts matched rows, so setting the default it already is still
 		// counts.
 		return statement("""

@@ -123,7 +123,7 @@ class CustomerService {
 		if (sourceId == null) {
 			this.changes.clearDefaultSource(partition, customerKey);
 		}
-		else if (!this.changes.setDefaultSourceIfOwn(partition, customerKey,
+		else if (!this.changes.setDefaultSource(partition, customerKey,
 				InputIds.keyOf(sourceId, SOURCE_TYPE, "defaultSourceId"))) {
 			throw new UserErrorException(UserErrorCode.NOT_FOUND, "The customer has no source with this id.",
 					"defaultSourceId");
