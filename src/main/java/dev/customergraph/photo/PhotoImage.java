@@ -8,6 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.imageio.ImageIO;
@@ -49,6 +51,17 @@ record PhotoImage(String contentType, byte[] bytes, int width, int height, byte[
 
 	private static final String FIELD = "photo";
 
+	/**
+	 * The largest photo allowed (10,000 × 10,000, which a 300 KB PNG can claim) costs
+	 * about a second of CPU to decode: at most half the processors decode at once, so
+	 * uploads cannot take the whole machine, and a request waits a short while for its
+	 * turn.
+	 */
+	private static final Semaphore DECODERS = new Semaphore(
+			Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+
+	private static final long DECODER_WAIT_MILLIS = 2_000;
+
 	/** The upload as a photo, or a {@code TOO_LARGE} or {@code INVALID} user error. */
 	static PhotoImage read(Upload upload) {
 		if (upload.size() > MAX_BYTES) {
@@ -69,6 +82,29 @@ record PhotoImage(String contentType, byte[] bytes, int width, int height, byte[
 			throw invalid("A photo must be a JPEG or PNG image; this file is neither (its content decides, not its "
 					+ "name or type).");
 		}
+		if (!acquireDecoder()) {
+			throw new UserErrorException(UserErrorCode.LIMIT_EXCEEDED,
+					"Too many photos are being checked at this moment; retry in a few seconds.", FIELD);
+		}
+		try {
+			return decode(format, bytes);
+		}
+		finally {
+			DECODERS.release();
+		}
+	}
+
+	private static boolean acquireDecoder() {
+		try {
+			return DECODERS.tryAcquire(DECODER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private static PhotoImage decode(String format, byte[] bytes) {
 		Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
 		if (!readers.hasNext()) {
 			throw new IllegalStateException("The JDK has no ImageIO reader for " + format);

@@ -2,6 +2,7 @@ package dev.customergraph.photo;
 
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.customergraph.GatewayTest;
@@ -93,6 +94,21 @@ class PhotoAccessTests {
 	void aMultipartRequestNeedsAHeaderNoCrossSiteFormCanSend() {
 		this.uploads.send(this.tenant.key(), operations(), MAP, PhotoUploads.png(2, 2), "x.png", false)
 			.isRefused(400, "BAD_REQUEST");
+	}
+
+	@Test
+	void aCrossOriginFrontendMaySendThePreflightHeader() {
+		this.http.options()
+			.uri("/graphql")
+			.header("Origin", "https://app.example")
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "authorization,apollo-require-preflight")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value("Access-Control-Allow-Headers",
+					(allowed) -> assertThat(allowed.toLowerCase(Locale.ROOT)).contains("apollo-require-preflight"));
 	}
 
 	@Test
