@@ -47,7 +47,9 @@ enum CustomerColumn implements SelectedColumns.Column {
 			Map.entry("addresses", Set.of(DEFAULT_SHIPPING_ADDRESS_ID, DEFAULT_BILLING_ADDRESS_ID)),
 			Map.entry("defaultShippingAddress", Set.of(DEFAULT_SHIPPING_ADDRESS_ID)),
 			Map.entry("defaultBillingAddress", Set.of(DEFAULT_BILLING_ADDRESS_ID)),
-			Map.entry("sources", Set.of(DEFAULT_SOURCE_ID)), Map.entry("defaultSource", Set.of(DEFAULT_SOURCE_ID)));
+			Map.entry("sources", Set.of(DEFAULT_SOURCE_ID)), Map.entry("defaultSource", Set.of(DEFAULT_SOURCE_ID)),
+			// The photo feature's field: its loader needs the customer's id only.
+			Map.entry("photo", Set.of()));
 
 	private final String sql;
 

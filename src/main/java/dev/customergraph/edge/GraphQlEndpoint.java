@@ -1,11 +1,13 @@
 package dev.customergraph.edge;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import dev.customergraph.graph.CostReport;
+import dev.customergraph.graph.Upload;
 import dev.customergraph.observability.RequestLog;
 import dev.customergraph.tenancy.Authenticator;
 import dev.customergraph.tenancy.Caller;
@@ -26,10 +28,12 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * The GraphQL endpoint, in the order a request meets it: the response media type from
  * {@code Accept} (406), the caller from its API key (401, or 503 when the key cannot be
- * looked up), the request from GET parameters or the POST body (400, 405, 413, 415), then
- * graphql-java with the caller and the HTTP method in its context, where
- * {@link OperationAccess} checks the resolved operation. Every route that serves GraphQL
- * ends here, so no spelling of the path reaches the engine without a caller.
+ * looked up), the request from GET parameters, the POST body or a multipart POST with
+ * uploads (400, 405, 413, 415), then graphql-java with the caller, the HTTP method and
+ * whether files came with it in its context, where {@link OperationAccess} checks the
+ * resolved operation. The request's URI is in the context too (key {@code URI.class}),
+ * for fields that link back to the gateway. Every route that serves GraphQL ends here, so
+ * no spelling of the path reaches the engine without a caller.
  */
 class GraphQlEndpoint {
 
@@ -41,13 +45,16 @@ class GraphQlEndpoint {
 
 	private final GraphQlRequestReader reader;
 
+	private final MultipartRequestReader multipart;
+
 	private final Responses responses;
 
 	GraphQlEndpoint(WebGraphQlHandler graphQlHandler, Authenticator authenticator, GraphQlRequestReader reader,
-			Responses responses) {
+			MultipartRequestReader multipart, Responses responses) {
 		this.graphQlHandler = graphQlHandler;
 		this.authenticator = authenticator;
 		this.reader = reader;
+		this.multipart = multipart;
 		this.responses = responses;
 	}
 
@@ -58,13 +65,16 @@ class GraphQlEndpoint {
 		try {
 			type = ResponseMediaType.of(request.headers());
 			Caller caller = authenticate(request);
-			Map<String, Object> body = this.reader.read(request);
+			boolean uploads = MultipartRequestReader.isMultipart(request);
+			Map<String, Object> body = uploads ? this.multipart.read(request) : this.reader.read(request);
 			log.operationName((String) body.get("operationName"));
-			WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(),
-					null, null, request.attributes(), body, requestId, LocaleContextHolder.getLocale());
+			URI uri = request.uri();
+			WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(uri, request.headers().asHttpHeaders(), null, null,
+					request.attributes(), body, requestId, LocaleContextHolder.getLocale());
 			HttpMethod method = request.method();
 			graphQlRequest.configureExecutionInput((input, builder) -> builder
-				.graphQLContext(Map.of(Caller.CONTEXT_KEY, caller, HttpMethod.class, method))
+				.graphQLContext(Map.of(Caller.CONTEXT_KEY, caller, HttpMethod.class, method, URI.class, uri,
+						Upload.class, uploads))
 				.build());
 			MediaType responseType = type;
 			CompletableFuture<ServerResponse> response = this.graphQlHandler.handleRequest(graphQlRequest)

@@ -42,8 +42,8 @@ class GraphQlRequestReader {
 	}
 
 	/**
-	 * The request of a GET (its parameters) or a POST (its body); any other method is
-	 * 405.
+	 * The request of a GET (its parameters) or a POST (its JSON body); any other method
+	 * is 405. A multipart POST is {@link MultipartRequestReader}'s.
 	 */
 	Map<String, Object> read(ServerRequest request) throws IOException {
 		HttpMethod method = request.method();
@@ -67,7 +67,7 @@ class GraphQlRequestReader {
 		if (body.length > this.maxBodySize) {
 			throw tooLarge();
 		}
-		Object parsed = parseJson(utf8(body), "The request body");
+		Object parsed = parseJson(utf8(body, "The request body"), "The request body");
 		if (parsed instanceof List) {
 			throw Refusal.badRequest("Batching is not supported: send one operation per request.");
 		}
@@ -98,7 +98,7 @@ class GraphQlRequestReader {
 				&& (type.getCharset() == null || StandardCharsets.UTF_8.equals(type.getCharset()));
 		if (!json) {
 			throw new Refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-					"Send the request as Content-Type: application/json (UTF-8).");
+					"Send the request as Content-Type: application/json (UTF-8), or uploads as multipart/form-data.");
 		}
 	}
 
@@ -107,7 +107,7 @@ class GraphQlRequestReader {
 				"The request body is larger than " + this.maxBodySize + " bytes.");
 	}
 
-	private static String utf8(byte[] body) {
+	static String utf8(byte[] body, String what) {
 		try {
 			return StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
@@ -116,11 +116,11 @@ class GraphQlRequestReader {
 				.toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw Refusal.badRequest("The request body is not valid UTF-8.");
+			throw Refusal.badRequest(what + " is not valid UTF-8.");
 		}
 	}
 
-	private Object parseJson(String text, String what) {
+	Object parseJson(String text, String what) {
 		try {
 			return this.json.readValue(text, Object.class);
 		}
@@ -134,7 +134,12 @@ class GraphQlRequestReader {
 		}
 	}
 
-	private static Map<String, Object> wellFormed(Map<?, ?> body) {
+	/**
+	 * The request map of a parsed body, checked: a non-blank {@code query} (or a
+	 * persisted query's hash), a string {@code operationName}, object {@code variables}
+	 * and {@code extensions}.
+	 */
+	static Map<String, Object> wellFormed(Map<?, ?> body) {
 		boolean hashOnly = body.get("query") == null && body.get("extensions") instanceof Map<?, ?> extensions
 				&& extensions.get("persistedQuery") instanceof Map;
 		if (!hashOnly && (!(body.get("query") instanceof String query) || query.isBlank())) {

@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -32,8 +33,11 @@ class GraphQlRoute {
 
 	@Bean
 	GraphQlEndpoint graphQlEndpoint(WebGraphQlHandler graphQlHandler, Authenticator authenticator, JsonMapper json,
-			GatewayLimits limits) {
-		return new GraphQlEndpoint(graphQlHandler, authenticator, new GraphQlRequestReader(json, limits),
+			GatewayLimits limits, MultipartProperties multipart) {
+		GraphQlRequestReader reader = new GraphQlRequestReader(json, limits);
+		return new GraphQlEndpoint(
+				graphQlHandler, authenticator, reader, new MultipartRequestReader(reader, limits.maxBodySize(),
+						multipart.getMaxFileSize(), multipart.getMaxRequestSize()),
 				new Responses(limits, new ResponseJson(json)));
 	}
 

@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import dev.customergraph.graph.ErrorCode;
+import dev.customergraph.graph.Upload;
 import dev.customergraph.tenancy.Caller;
 import dev.customergraph.tenancy.Scope;
 import graphql.ExecutionResult;
@@ -25,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +39,8 @@ import org.springframework.stereotype.Component;
  * nobody, whatever route or transport reached it;</li>
  * <li>anything but a query over anything but POST is {@code METHOD_NOT_ALLOWED} (GET must
  * not change anything; an unknown transport counts as GET);</li>
+ * <li>anything but a mutation sent as a multipart request with uploads is
+ * {@code INVALID}: files are inputs of mutations only;</li>
  * <li>a mutation needs {@code customers:write}; a query {@code customers:read}, unless it
  * asks only who the caller is or what the schema is ({@code viewer}, introspection,
  * {@code _service}), which any valid key may; otherwise {@code FORBIDDEN}.</li>
@@ -62,6 +67,10 @@ class OperationAccess implements Instrumentation {
 		boolean post = HttpMethod.POST.equals(context.getGraphQLContext().get(HttpMethod.class));
 		if (operation != Operation.QUERY && !post) {
 			throw Refusal.methodNotAllowed("Only queries run over GET; send mutations with POST.", HttpMethod.POST);
+		}
+		if (operation != Operation.MUTATION && Boolean.TRUE.equals(context.getGraphQLContext().get(Upload.class))) {
+			throw new Refusal(HttpStatus.BAD_REQUEST, ErrorCode.INVALID,
+					"Only mutations may carry uploads; send a query as JSON.");
 		}
 		if (operation == Operation.MUTATION && !caller.can(Scope.WRITE)) {
 			throw Refusal.forbidden("This API key may not write; mutations need the customers:write scope.");

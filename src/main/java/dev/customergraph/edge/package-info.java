@@ -13,7 +13,9 @@
  * it.</li>
  * <li>{@link dev.customergraph.edge.GraphQlEndpoint}: media type, API key
  * ({@code tenancy.Authenticator}), then the request
- * ({@link dev.customergraph.edge.GraphQlRequestReader}) into graphql-java.</li>
+ * ({@link dev.customergraph.edge.GraphQlRequestReader}, or
+ * {@link dev.customergraph.edge.MultipartRequestReader} for a multipart request with
+ * uploads) into graphql-java.</li>
  * <li>Inside graphql-java: {@code persisted} finds the document, {@code graph} checks the
  * limits, and {@link dev.customergraph.edge.OperationAccess} decides on the resolved
  * operation: caller, method and scope.</li>

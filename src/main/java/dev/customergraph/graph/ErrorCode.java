@@ -48,8 +48,16 @@ public enum ErrorCode {
 	NOT_ACCEPTABLE,
 	/** The body is larger than {@code gateway.limits.max-body-size}. */
 	REQUEST_TOO_LARGE,
-	/** The POST body is not {@code application/json}. */
+	/**
+	 * The POST body is neither {@code application/json} nor a multipart request with
+	 * uploads.
+	 */
 	UNSUPPORTED_MEDIA_TYPE,
+	/**
+	 * Outside GraphQL: no photo at this URL, because its signature is not the gateway's,
+	 * it expired, or the photo was replaced or removed.
+	 */
+	NOT_FOUND,
 
 	/** The document is not valid GraphQL syntax. */
 	GRAPHQL_PARSE_FAILED,

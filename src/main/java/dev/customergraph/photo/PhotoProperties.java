@@ -1,0 +1,21 @@
+package dev.customergraph.photo;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How photo URLs are signed, from {@code gateway.photos.*}.
+ *
+ * @param urlSecret the key that signs photo URLs, at least 32 characters, the same on
+ * every instance; unset, the instances share one generated on first start and kept in the
+ * database
+ * @param urlLifetime how long a URL stays valid at least (and at most twice that)
+ */
+@ConfigurationProperties("gateway.photos")
+record PhotoProperties(@Nullable String urlSecret, @DefaultValue("1h") Duration urlLifetime) {
+
+}

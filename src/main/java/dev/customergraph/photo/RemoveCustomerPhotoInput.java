@@ -1,0 +1,6 @@
+package dev.customergraph.photo;
+
+/** The input of {@code removeCustomerPhoto}. */
+record RemoveCustomerPhotoInput(String customerId) {
+
+}
