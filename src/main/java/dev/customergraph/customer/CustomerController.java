@@ -81,11 +81,11 @@ class CustomerController {
 	}
 
 	@QueryMapping
-	Connection<Customer> customers(@Argument @Nullable Integer first, @Argument @Nullable String after,
-			@Argument @Nullable Integer last, @Argument @Nullable String before,
+	Connection<Customer> customers(@Argument @Nullable Integer first, @Argument @Nullable Integer offset,
+			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
 			@Argument @Nullable CustomerFilter filter, @Argument @Nullable CustomerOrder orderBy,
 			DataFetchingEnvironment environment, @ContextValue Caller caller) {
-		PageRequest page = this.limits.page(first, after, last, before);
+		PageRequest page = this.limits.page(first, offset, after, last, before);
 		CustomerFilter criteria = (filter != null) ? filter.validated() : CustomerFilter.NONE;
 		CustomerOrder order = (orderBy != null) ? orderBy : CustomerOrder.DEFAULT;
 		// The cursors need the ordering's column whatever the nodes select.
