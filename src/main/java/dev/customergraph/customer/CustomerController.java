@@ -30,7 +30,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * The customer root fields: {@code customer}, {@code customerByEmail},
- * {@code customerByCode}, {@code customers}; and customers as federation entities.
+ * {@code customerByCode}, {@code customers}, {@code customerByPaymentProviderReference};
+ * and customers as federation entities.
  */
 @Controller
 class CustomerController {
@@ -77,6 +78,17 @@ class CustomerController {
 		return this.repository
 			.findByUnique(caller.partition(), column, value, CustomerColumn.selectedBy(environment, ""),
 					nestedOf(environment))
+			.orElse(null);
+	}
+
+	@QueryMapping
+	@Nullable Customer customerByPaymentProviderReference(@Argument String provider, @Argument String reference,
+			DataFetchingEnvironment environment, @ContextValue Caller caller) {
+		return this.repository
+			.findByPaymentProvider(caller.partition(),
+					CustomerPaymentProviders.checked("provider", provider, CustomerPaymentProviders.MAX_PROVIDER),
+					CustomerPaymentProviders.checked("reference", reference, CustomerPaymentProviders.MAX_REFERENCE),
+					CustomerColumn.selectedBy(environment, ""), nestedOf(environment))
 			.orElse(null);
 	}
 
