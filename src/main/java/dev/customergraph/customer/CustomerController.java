@@ -30,7 +30,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * The customer root fields: {@code customer}, {@code customerByEmail},
- * {@code customerByCode}, {@code customers}; and customers as federation entities.
+ * {@code customerByCode}, {@code customers}, {@code customerByPaymentProviderReference};
+ * and customers as federation entities.
  */
 @Controller
 class CustomerController {
@@ -81,11 +82,22 @@ class CustomerController {
 	}
 
 	@QueryMapping
-	Connection<Customer> customers(@Argument @Nullable Integer first, @Argument @Nullable String after,
-			@Argument @Nullable Integer last, @Argument @Nullable String before,
+	@Nullable Customer customerByPaymentProviderReference(@Argument String provider, @Argument String reference,
+			DataFetchingEnvironment environment, @ContextValue Caller caller) {
+		return this.repository
+			.findByPaymentProvider(caller.partition(),
+					CustomerPaymentProviders.checked("provider", provider, CustomerPaymentProviders.MAX_PROVIDER),
+					CustomerPaymentProviders.checked("reference", reference, CustomerPaymentProviders.MAX_REFERENCE),
+					CustomerColumn.selectedBy(environment, ""), nestedOf(environment))
+			.orElse(null);
+	}
+
+	@QueryMapping
+	Connection<Customer> customers(@Argument @Nullable Integer first, @Argument @Nullable Integer offset,
+			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
 			@Argument @Nullable CustomerFilter filter, @Argument @Nullable CustomerOrder orderBy,
 			DataFetchingEnvironment environment, @ContextValue Caller caller) {
-		PageRequest page = this.limits.page(first, after, last, before);
+		PageRequest page = this.limits.page(first, offset, after, last, before);
 		CustomerFilter criteria = (filter != null) ? filter.validated() : CustomerFilter.NONE;
 		CustomerOrder order = (orderBy != null) ? orderBy : CustomerOrder.DEFAULT;
 		// The cursors need the ordering's column whatever the nodes select.

@@ -13,10 +13,11 @@ import org.jspecify.annotations.Nullable;
 public record CustomerFilter(@Nullable List<String> ids, @Nullable String email, @Nullable String search,
 		@Nullable List<String> tags, @Nullable CustomerType type, @Nullable Boolean enabled,
 		@Nullable String countryCode, @Nullable Boolean requestToBeForgotten, @Nullable OffsetDateTime createdAfter,
-		@Nullable OffsetDateTime createdBefore, @Nullable OffsetDateTime updatedAfter) {
+		@Nullable OffsetDateTime createdBefore, @Nullable OffsetDateTime updatedAfter,
+		@Nullable String paymentProviderReference) {
 
 	static final CustomerFilter NONE = new CustomerFilter(null, null, null, null, null, null, null, null, null, null,
-			null);
+			null, null);
 
 	/** Checks the formats the schema cannot express; returns this filter. */
 	CustomerFilter validated() {
@@ -29,6 +30,10 @@ public record CustomerFilter(@Nullable List<String> ids, @Nullable String email,
 		if (this.countryCode != null && !this.countryCode.matches("[A-Za-z]{2}")) {
 			throw new InvalidInputException("'filter.countryCode' must be an ISO 3166-1 alpha-2 code such as DE.");
 		}
+		if (this.paymentProviderReference != null) {
+			CustomerPaymentProviders.checked("filter.paymentProviderReference", this.paymentProviderReference,
+					CustomerPaymentProviders.MAX_REFERENCE);
+		}
 		return this;
 	}
 
@@ -36,7 +41,7 @@ public record CustomerFilter(@Nullable List<String> ids, @Nullable String email,
 	boolean searchesOnly() {
 		return this.search != null && Stream
 			.of(this.ids, this.email, this.tags, this.type, this.enabled, this.countryCode, this.requestToBeForgotten,
-					this.createdAfter, this.createdBefore, this.updatedAfter)
+					this.createdAfter, this.createdBefore, this.updatedAfter, this.paymentProviderReference)
 			.allMatch(Objects::isNull);
 	}
 

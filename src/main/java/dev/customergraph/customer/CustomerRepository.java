@@ -81,7 +81,7 @@ public class CustomerRepository {
 	 */
 	Map<Long, Customer> findByKeys(Partition partition, Collection<Long> keys, Set<CustomerColumn> columns,
 			Map<String, Set<String>> nested) {
-		return lookup("c.id IN (:keys)", "keys", keys, partition, columns, nested).stream()
+		return lookup("c.id IN (:keys)", Map.of("keys", keys), partition, columns, nested).stream()
 			.collect(Collectors.toMap(Customer::key, Function.identity()));
 	}
 
@@ -91,7 +91,24 @@ public class CustomerRepository {
 	 */
 	Optional<Customer> findByUnique(Partition partition, UniqueColumn column, String value, Set<CustomerColumn> columns,
 			Map<String, Set<String>> nested) {
-		return lookup(column.condition, "value", value, partition, columns, nested).stream().findFirst();
+		return lookup(column.condition, Map.of("value", value), partition, columns, nested).stream().findFirst();
+	}
+
+	/**
+	 * The customer created first (lowest id) among those with this payment provider
+	 * reference: the first entry of one range of the index's primary key (V11). A
+	 * reference is not unique; see {@link CustomerPaymentProviders}.
+	 */
+	Optional<Customer> findByPaymentProvider(Partition partition, String provider, String reference,
+			Set<CustomerColumn> columns, Map<String, Set<String>> nested) {
+		return lookup("""
+				c.id = (SELECT p.customer_id FROM customer_payment_provider p
+				        WHERE p.tenant_id = :tenantId AND p.livemode = :livemode AND p.reference = :reference
+				          AND p.provider = :provider
+				        ORDER BY p.customer_id LIMIT 1)""", Map.of("provider", provider, "reference", reference),
+				partition, columns, nested)
+			.stream()
+			.findFirst();
 	}
 
 	/** A customer column unique per partition. */
@@ -108,11 +125,12 @@ public class CustomerRepository {
 	}
 
 	/**
-	 * The customers matching one condition, with their joined nested fields: one row per
-	 * row of the list join (or one), in customer order, folded into one customer each.
+	 * The customers matching one condition, whose parameters are {@code values}, with
+	 * their joined nested fields: one row per row of the list join (or one), in customer
+	 * order, folded into one customer each.
 	 */
 	@SuppressWarnings("unchecked")
-	private List<Customer> lookup(String condition, String name, Object value, Partition partition,
+	private List<Customer> lookup(String condition, Map<String, Object> values, Partition partition,
 			Set<CustomerColumn> columns, Map<String, Set<String>> nested) {
 		List<CustomerJoin> joined = nested.keySet().stream().map(this.joins::get).toList();
 		Map<CustomerJoin, CustomerJoin.Selected> selected = new HashMap<>();
@@ -127,7 +145,7 @@ public class CustomerRepository {
 		return this.jdbc.sql(sql.toString())
 			.param("tenantId", partition.tenantId())
 			.param("livemode", partition.livemode())
-			.param(name, value)
+			.params(values)
 			.query((ResultSet rows) -> {
 				List<Customer> customers = new ArrayList<>();
 				Map<String, @Nullable Object> prefetched = null;
@@ -157,15 +175,32 @@ public class CustomerRepository {
 
 	/**
 	 * One page of customers, with the given columns: the filter, then the keyset seek, in
-	 * the keyset's order. Unfiltered, the ordering's index yields the page directly.
+	 * the keyset's order. Unfiltered, the ordering's index yields the page directly. A
+	 * page at an offset reads its ids first, from the ordering's index alone (each
+	 * ordering has one that holds its column and the id), so the rows it skips cost an
+	 * index entry each, not a row; then it joins the page's own rows by primary key. The
+	 * index on id alone is not partition-led: read in id order for the ID ordering it
+	 * would also step over every other partition's rows, which the offset does not bound.
 	 */
 	List<Customer> findPage(Partition partition, CustomerFilter filter, Keyset<Customer> keyset, PageRequest page,
 			Set<CustomerColumn> columns) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(partition, filter, params, SEARCHED) + " AND " + keyset.seek(page, partition, params);
 		params.put("limit", keyset.limit(page));
-		String sql = "SELECT " + CustomerColumn.selectList(columns) + " FROM customer c\n" + searchKeys(filter)
-				+ "WHERE " + where + " ORDER BY " + keyset.orderBy(page) + " LIMIT :limit";
+		String order = " ORDER BY " + keyset.orderBy(page);
+		String sql;
+		if (page.offset() == 0) {
+			sql = "SELECT " + CustomerColumn.selectList(columns) + " FROM customer c\n" + searchKeys(filter) + "WHERE "
+					+ where + order + " LIMIT :limit";
+		}
+		else {
+			params.put("offset", page.offset());
+			sql = "SELECT " + CustomerColumn.selectList(columns)
+					+ " FROM (SELECT c.id FROM customer c IGNORE INDEX (customer_id)\n" + searchKeys(filter) + "WHERE "
+					+ where + order + " LIMIT :limit OFFSET :offset) page\n"
+					+ "JOIN customer c ON c.tenant_id = :tenantId AND c.livemode = :livemode AND c.id = page.id"
+					+ order;
+		}
 		return this.jdbc.sql(sql).params(params).query(rowOf(columns)).list();
 	}
 
@@ -280,6 +315,13 @@ public class CustomerRepository {
 		if (filter.updatedAfter() != null) {
 			conditions.add("c.updated_at > :updatedAfter");
 			params.put("updatedAfter", utc(filter.updatedAfter()));
+		}
+		if (filter.paymentProviderReference() != null) {
+			// One range of the index's primary key (V11), whatever the provider.
+			conditions.add("""
+					c.id IN (SELECT p.customer_id FROM customer_payment_provider p
+					         WHERE p.tenant_id = :tenantId AND p.livemode = :livemode AND p.reference = :reference)""");
+			params.put("reference", filter.paymentProviderReference());
 		}
 		return String.join(" AND ", conditions);
 	}

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import dev.customergraph.tenancy.Partition;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +42,8 @@ public class CustomerSearchKeys {
 			WHERE RIGHT(LEFT(w.word, n.n), 1) <> ' '
 			""";
 
+	private static final CustomerDerivedRows KEYS = new CustomerDerivedRows("customer_search_key", INDEX);
+
 	private final JdbcClient jdbc;
 
 	CustomerSearchKeys(JdbcClient jdbc) {
@@ -59,20 +60,12 @@ public class CustomerSearchKeys {
 
 	/** Adds a new customer's keys. */
 	void add(Partition partition, long customerKey) {
-		index(this.jdbc, partition.tenantId(), partition.livemode(), customerKey, customerKey);
+		KEYS.add(this.jdbc, partition, customerKey);
 	}
 
 	/** Replaces a customer's keys after its name or email changed. */
 	void replace(Partition partition, long customerKey) {
-		this.jdbc.sql("""
-				DELETE FROM customer_search_key
-				WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
-				""")
-			.param("tenantId", partition.tenantId())
-			.param("livemode", partition.livemode())
-			.param("customerKey", customerKey)
-			.update();
-		add(partition, customerKey);
+		KEYS.replace(this.jdbc, partition, customerKey);
 	}
 
 	/**
@@ -81,18 +74,12 @@ public class CustomerSearchKeys {
 	 * chunks).
 	 */
 	public static void index(Connection connection, int tenantId, boolean livemode, long firstKey, long lastKey) {
-		index(JdbcClient.create(new SingleConnectionDataSource(connection, true)), tenantId, livemode, firstKey,
-				lastKey);
+		KEYS.index(connection, tenantId, livemode, firstKey, lastKey);
 	}
 
 	/** Adds the keys of a partition's customers with ids in a range, on {@code jdbc}. */
 	static void index(JdbcClient jdbc, int tenantId, boolean livemode, long firstKey, long lastKey) {
-		jdbc.sql(INDEX)
-			.param("tenantId", tenantId)
-			.param("livemode", livemode)
-			.param("firstKey", firstKey)
-			.param("lastKey", lastKey)
-			.update();
+		KEYS.index(jdbc, tenantId, livemode, firstKey, lastKey);
 	}
 
 }

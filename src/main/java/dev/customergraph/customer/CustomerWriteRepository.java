@@ -20,9 +20,10 @@ import org.springframework.stereotype.Repository;
 import static dev.customergraph.mutation.PartialUpdates.bind;
 
 /**
- * Writes customer rows and their tags (in their table and, as JSON, on the row). Email
- * and code uniqueness is left to the unique keys, so it holds under any race: a duplicate
- * is reported as {@code TAKEN} on its field.
+ * Writes customer rows and their tags (in their table and, as JSON, on the row), with the
+ * search keys and the payment provider index that follow from the row. Email and code
+ * uniqueness is left to the unique keys, so it holds under any race: a duplicate is
+ * reported as {@code TAKEN} on its field.
  */
 @Repository
 class CustomerWriteRepository {
@@ -65,9 +66,12 @@ class CustomerWriteRepository {
 
 	private final CustomerSearchKeys searchKeys;
 
-	CustomerWriteRepository(JdbcClient jdbc, CustomerSearchKeys searchKeys) {
+	private final CustomerPaymentProviders paymentProviders;
+
+	CustomerWriteRepository(JdbcClient jdbc, CustomerSearchKeys searchKeys, CustomerPaymentProviders paymentProviders) {
 		this.jdbc = jdbc;
 		this.searchKeys = searchKeys;
+		this.paymentProviders = paymentProviders;
 	}
 
 	/** Inserts the customer at version 1 and returns its key. */
@@ -95,12 +99,15 @@ class CustomerWriteRepository {
 			.update(keys, "id"));
 		long customerKey = keys.getKeyAs(Number.class).longValue();
 		this.searchKeys.add(partition, customerKey);
+		if (!input.paymentProviders().isEmpty()) {
+			this.paymentProviders.add(partition, customerKey);
+		}
 		return customerKey;
 	}
 
 	/**
 	 * Writes the fields the input carries and counts the change; a changed name or email
-	 * changes the search keys.
+	 * changes the search keys, and written payment providers their index.
 	 */
 	void update(Partition partition, long customerKey, UpdateCustomerInput input) {
 		StatementSpec update = statement(UPDATE, partition, customerKey).param("now",
@@ -122,6 +129,9 @@ class CustomerWriteRepository {
 		uniquely(update::update);
 		if (!input.email().isOmitted() || !input.firstName().isOmitted() || !input.lastName().isOmitted()) {
 			this.searchKeys.replace(partition, customerKey);
+		}
+		if (!input.paymentProviders().isOmitted()) {
+			this.paymentProviders.replace(partition, customerKey);
 		}
 	}
 

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 /**
  * The customer's account at a payment provider, e.g. {@code stripe} / {@code cus_123}.
  */
-public record PaymentProviderRef(@NotBlank @Size(max = 64) String provider,
-		@NotBlank @Size(max = 255) String customerRef) {
+public record PaymentProviderRef(@NotBlank @Size(max = CustomerPaymentProviders.MAX_PROVIDER) String provider,
+		@NotBlank @Size(max = CustomerPaymentProviders.MAX_REFERENCE) String customerRef) {
 
 }

@@ -26,6 +26,8 @@ import org.springframework.util.unit.DataSize;
  * @param defaultPageSize page size when neither {@code first} nor {@code last} is given
  * @param maxPageSize largest {@code first} or {@code last}
  * @param requestTimeout wall-clock budget of one request's execution and its SQL
+ * @param maxOffset largest {@code offset} of a root connection; deeper pages are read
+ * with cursors
  */
 @ConfigurationProperties("gateway.limits")
 public record GatewayLimits(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("15000") int maxTokens,
@@ -33,7 +35,7 @@ public record GatewayLimits(@DefaultValue("1MB") DataSize maxBodySize, @DefaultV
 		@DefaultValue("20") int maxRootFields, @DefaultValue("10") int maxDirectivesPerField,
 		@DefaultValue("100") int maxListLength, @DefaultValue("1000") int maxCost,
 		@DefaultValue("10") int defaultPageSize, @DefaultValue("100") int maxPageSize,
-		@DefaultValue("10s") Duration requestTimeout) {
+		@DefaultValue("10s") Duration requestTimeout, @DefaultValue("10000") int maxOffset) {
 
 	/**
 	 * graphql-java's operation parser options with our token limit; its other DoS limits

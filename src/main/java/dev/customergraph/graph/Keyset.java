@@ -113,7 +113,9 @@ public final class Keyset<T> {
 		Function<T, String> cursorOf = (row) -> cursorOf(row, partition);
 		List<Edge<T>> edges = pageRows.stream().map((row) -> new Edge<>(row, cursorOf)).toList();
 		boolean hasNext = page.backward() ? page.before() != null : more;
-		boolean hasPrevious = page.backward() ? more : page.after() != null;
+		// An offset page has rows before it whenever it skipped any (the Relay rule for
+		// forward pages, "false unless after is given", knows no offsets).
+		boolean hasPrevious = page.backward() ? more : page.after() != null || page.offset() > 0;
 		return new Connection<>(edges, new PageInfo(hasNext, hasPrevious, edges), totalCount);
 	}
 

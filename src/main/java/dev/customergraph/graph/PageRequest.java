@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
  * @param backward true for {@code last}: the rows closest to {@code before}
  * @param after the raw {@code after} cursor
  * @param before the raw {@code before} cursor
+ * @param offset how many rows of the ordering to skip before the page; 0 unless a root
+ * connection was asked for {@code offset}, which comes without cursors
  */
-public record PageRequest(int count, boolean backward, @Nullable String after, @Nullable String before) {
+public record PageRequest(int count, boolean backward, @Nullable String after, @Nullable String before, int offset) {
 
 }

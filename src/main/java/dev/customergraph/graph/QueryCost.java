@@ -17,13 +17,15 @@ import graphql.schema.GraphQLTypeUtil;
  * calculated query cost: a field that returns an object costs 1 (a mutation's root field
  * 10) plus its selection; scalars and enums cost 0, except {@code totalCount} (a count
  * over every match, {@value #TOTAL_COUNT_COST}); a connection searched by
- * {@code filter.search} costs {@value #SEARCH_COST} more. In a connection (a field that
- * takes {@code first} and {@code last}) the list fields {@code edges} and {@code nodes}
- * count once per requested item: {@code first} or {@code last} or the default page size,
- * and no more than the distinct {@code filter.ids} when those are given. A list field
- * with a list argument ({@code nodes(ids:)}, {@code _entities(representations:)}) counts
- * once per distinct item of that list. Fragments on different types are added up, an
- * upper bound.
+ * {@code filter.search} costs {@value #SEARCH_COST} more, and one read at an
+ * {@code offset} 1 more per {@value #SKIPPED_ROWS_PER_COST} rows it skips (rounded up):
+ * each skipped row is an index entry read, not an object returned. In a connection (a
+ * field that takes {@code first} and {@code last}) the list fields {@code edges} and
+ * {@code nodes} count once per requested item: {@code first} or {@code last} or the
+ * default page size, and no more than the distinct {@code filter.ids} when those are
+ * given. A list field with a list argument ({@code nodes(ids:)},
+ * {@code _entities(representations:)}) counts once per distinct item of that list.
+ * Fragments on different types are added up, an upper bound.
  * <p>
  * The same single traversal checks the list arguments ({@link ArgumentLimits}). It visits
  * the fragments inlined, which {@link DocumentLimits} has already bounded.
@@ -35,6 +37,8 @@ final class QueryCost {
 	static final int TOTAL_COUNT_COST = 2;
 
 	static final int SEARCH_COST = 10;
+
+	static final int SKIPPED_ROWS_PER_COST = 100;
 
 	private final GatewayLimits limits;
 
@@ -73,8 +77,8 @@ final class QueryCost {
 		}
 		QueryVisitorFieldEnvironment parent = field.getParentEnvironment();
 		int own = (parent == null && mutation) ? MUTATION_FIELD_COST : 1;
-		if (isConnection(definition) && searches(field.getArguments())) {
-			own += SEARCH_COST;
+		if (isConnection(definition)) {
+			own += (searches(field.getArguments()) ? SEARCH_COST : 0) + skipCost(field.getArguments());
 		}
 		if (GraphQLTypeUtil.isList(GraphQLTypeUtil.unwrapNonNull(definition.getType()))) {
 			if (parent != null && isConnection(parent.getFieldDefinition())) {
@@ -94,6 +98,17 @@ final class QueryCost {
 
 	private static boolean searches(Map<String, Object> arguments) {
 		return arguments.get("filter") instanceof Map<?, ?> filter && filter.get("search") != null;
+	}
+
+	/**
+	 * What the rows an {@code offset} skips cost. An offset the connection refuses costs
+	 * nothing: it answers with an {@code INVALID} error and reads nothing.
+	 */
+	private int skipCost(Map<String, Object> arguments) {
+		if (arguments.get("offset") instanceof Integer offset && offset > 0 && offset <= this.limits.maxOffset()) {
+			return (offset + SKIPPED_ROWS_PER_COST - 1) / SKIPPED_ROWS_PER_COST;
+		}
+		return 0;
 	}
 
 	/**

@@ -102,10 +102,10 @@ class SourceController {
 	}
 
 	@QueryMapping
-	Connection<Source> sources(@Argument @Nullable Integer first, @Argument @Nullable String after,
-			@Argument @Nullable Integer last, @Argument @Nullable String before,
+	Connection<Source> sources(@Argument @Nullable Integer first, @Argument @Nullable Integer offset,
+			@Argument @Nullable String after, @Argument @Nullable Integer last, @Argument @Nullable String before,
 			@Argument @Nullable SourceFilter filter, @ContextValue Caller caller) {
-		PageRequest page = this.limits.page(first, after, last, before);
+		PageRequest page = this.limits.page(first, offset, after, last, before);
 		SourceFilter criteria = (filter != null) ? filter : SourceFilter.NONE;
 		List<Source> rows = this.repository.findPage(caller.partition(), criteria, NEWEST_FIRST, page);
 		return NEWEST_FIRST.connection(rows, page, caller.partition(),

@@ -36,11 +36,13 @@ class SourceRepository {
 
 	private static final String COLUMNS = OWN_COLUMNS + ", COALESCE(s.id = c.default_source_id, FALSE) AS is_default";
 
-	private static final String FROM = """
-			FROM source s
+	/** The customer a source is attached to, for its default flag. */
+	private static final String CUSTOMER_JOIN = """
 			LEFT JOIN customer c ON c.tenant_id = s.tenant_id AND c.livemode = s.livemode AND c.id = s.customer_id
-			WHERE s.tenant_id = :tenantId AND s.livemode = :livemode
 			""";
+
+	private static final String FROM = "FROM source s\n" + CUSTOMER_JOIN
+			+ "WHERE s.tenant_id = :tenantId AND s.livemode = :livemode\n";
 
 	private final JdbcClient jdbc;
 
@@ -59,15 +61,30 @@ class SourceRepository {
 			.collect(Collectors.toMap(Source::key, Function.identity()));
 	}
 
+	/**
+	 * One page of sources. A page at an offset reads its ids first, without the customer
+	 * join and from the filter's index where it has one (else the primary key, never the
+	 * index on id alone, which spans every partition), so the rows it skips are not
+	 * joined; then it joins the page's own rows.
+	 */
 	List<Source> findPage(Partition partition, SourceFilter filter, Keyset<Source> keyset, PageRequest page) {
 		Map<String, Object> params = new HashMap<>();
 		String where = where(partition, filter, params) + " AND " + keyset.seek(page, partition, params);
 		params.put("limit", keyset.limit(page));
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " " + FROM + where + " ORDER BY " + keyset.orderBy(page) + " LIMIT :limit")
-			.params(params)
-			.query(SourceRepository::mapRow)
-			.list();
+		String order = " ORDER BY " + keyset.orderBy(page);
+		String sql;
+		if (page.offset() == 0) {
+			sql = "SELECT " + COLUMNS + " " + FROM + where + order + " LIMIT :limit";
+		}
+		else {
+			params.put("offset", page.offset());
+			sql = "SELECT " + COLUMNS + " FROM (SELECT s.id FROM source s IGNORE INDEX (source_id) "
+					+ "WHERE s.tenant_id = :tenantId AND s.livemode = :livemode" + where + order
+					+ " LIMIT :limit OFFSET :offset) page\n"
+					+ "JOIN source s ON s.tenant_id = :tenantId AND s.livemode = :livemode AND s.id = page.id\n"
+					+ CUSTOMER_JOIN + order;
+		}
+		return this.jdbc.sql(sql).params(params).query(SourceRepository::mapRow).list();
 	}
 
 	int count(Partition partition, SourceFilter filter) {

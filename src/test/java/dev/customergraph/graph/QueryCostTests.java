@@ -84,7 +84,13 @@ class QueryCostTests {
 				// A page size the connection refuses counts as the default; the
 				// connection then says INVALID.
 				Arguments.of("{ customers { nodes { addresses(first: 500) { nodes { id } } } } }",
-						1 + 10 * (1 + 1 + 10)));
+						1 + 10 * (1 + 1 + 10)),
+				// An offset adds 1 per 100 rows it skips, rounded up; one the
+				// connection refuses adds nothing.
+				Arguments.of("{ customers(first: 5, offset: 250) { nodes { id } } }", 1 + 3 + 5),
+				Arguments.of("{ customers(offset: 1) { totalCount } }", 1 + 1 + 2),
+				Arguments.of("{ sources(offset: 10000) { nodes { id } } }", 1 + 100 + 10),
+				Arguments.of("{ customers(offset: 10001) { nodes { id } } }", 1 + 10));
 	}
 
 	@ParameterizedTest

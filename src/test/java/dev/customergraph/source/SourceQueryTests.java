@@ -1,6 +1,8 @@
 package dev.customergraph.source;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import dev.customergraph.GatewayTest;
 import dev.customergraph.tenancy.TestTenants;
@@ -8,8 +10,11 @@ import dev.customergraph.tenancy.TestTenants.TestTenant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -183,6 +188,53 @@ class SourceQueryTests {
 			.entity(Boolean.class)
 			.isEqualTo(true);
 		assertThat(end).isNotBlank();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "all", "detached", "stripe" })
+	void offsetPagesOfSourcesMatchACursorWalkRowForRow(String which) {
+		Map<String, Object> filter = switch (which) {
+			case "detached" -> Map.of("attached", false);
+			case "stripe" -> Map.of("provider", "stripe");
+			default -> Map.of();
+		};
+		String document = """
+				query($first: Int, $offset: Int, $after: String, $filter: SourceFilter) {
+				  sources(first: $first, offset: $offset, after: $after, filter: $filter) {
+				    totalCount pageInfo { hasNextPage hasPreviousPage endCursor } nodes { id providerReference isDefault } } }
+				""";
+		List<Object> byCursor = new ArrayList<>();
+		List<Object> byOffset = new ArrayList<>();
+		String cursor = null;
+		for (int number = 0;; number++) {
+			GraphQlTester.Response next = this.tenant.graphQl()
+				.document(document)
+				.variable("first", 9)
+				.variable("after", cursor)
+				.variable("filter", filter)
+				.execute();
+			GraphQlTester.Response numbered = this.tenant.graphQl()
+				.document(document)
+				.variable("first", 9)
+				.variable("offset", number * 9)
+				.variable("filter", filter)
+				.execute();
+			byCursor.addAll(next.path("sources.nodes").entityList(Object.class).get());
+			byOffset.addAll(numbered.path("sources.nodes").entityList(Object.class).get());
+			boolean more = next.path("sources.pageInfo.hasNextPage").entity(Boolean.class).get();
+			numbered.path("sources.pageInfo.hasNextPage")
+				.entity(Boolean.class)
+				.isEqualTo(more)
+				.path("sources.pageInfo.hasPreviousPage")
+				.entity(Boolean.class)
+				.isEqualTo(number > 0);
+			if (!more) {
+				numbered.path("sources.totalCount").entity(Integer.class).isEqualTo(byCursor.size());
+				break;
+			}
+			cursor = next.path("sources.pageInfo.endCursor").entity(String.class).get();
+		}
+		assertThat(byOffset).isNotEmpty().containsExactlyElementsOf(byCursor).doesNotHaveDuplicates();
 	}
 
 }
