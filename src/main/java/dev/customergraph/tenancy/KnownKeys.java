@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,7 +38,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <li>a key not in memory (one created by another process a moment ago) is looked up, but
  * at most {@code gateway.keys.unknown-key-lookups-per-second} times a second for the
  * whole instance, and a hash found unknown is not looked up again for 10 minutes: a flood
- * of random keys costs the database a bounded trickle, not a lookup each;</li>
+ * of random keys costs the database a bounded trickle, not a lookup each; requests that
+ * bring the same such key at once share one lookup;</li>
  * <li>which keys were used is written down every {@code gateway.keys.last-used-interval}
  * (default 1 min) in one statement, and at shutdown.</li>
  * </ul>
@@ -63,6 +66,14 @@ class KnownKeys {
 		.maximumSize(100_000)
 		.expireAfterWrite(Duration.ofMinutes(10))
 		.build();
+
+	/**
+	 * Lookups of keys not in memory now under way: requests that bring the same new key
+	 * at once (a client's first burst on this instance) share one lookup, so the burst
+	 * costs one statement and one unit of the budget, and none of it is refused for want
+	 * of budget.
+	 */
+	private final Map<KeyHash, CompletableFuture<Optional<KnownKey>>> lookingUp = new ConcurrentHashMap<>();
 
 	private final LookupBudget lookups;
 
@@ -96,16 +107,56 @@ class KnownKeys {
 		if (known != null) {
 			return Optional.of(known.use());
 		}
-		if (this.unknown.getIfPresent(key) != null || !this.lookups.tryAcquire()) {
+		if (this.unknown.getIfPresent(key) != null) {
 			return Optional.empty();
 		}
-		Optional<KnownKey.Change> row = this.keys.findByHash(hash).filter((change) -> !change.revoked());
-		if (row.isEmpty()) {
+		CompletableFuture<Optional<KnownKey>> lookup = new CompletableFuture<>();
+		CompletableFuture<Optional<KnownKey>> running = this.lookingUp.putIfAbsent(key, lookup);
+		if (running != null) {
+			return joined(running).map(KnownKey::use);
+		}
+		try {
+			Optional<KnownKey> found = lookUp(key);
+			lookup.complete(found);
+			return found.map(KnownKey::use);
+		}
+		catch (RuntimeException | Error ex) {
+			lookup.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.lookingUp.remove(key, lookup);
+		}
+	}
+
+	/** Looks a key not in memory up, when the budget allows, and remembers the answer. */
+	private Optional<KnownKey> lookUp(KeyHash key) {
+		if (!this.lookups.tryAcquire()) {
+			return Optional.empty();
+		}
+		Optional<KnownKey> found = this.keys.findByHash(key.bytes())
+			.filter((change) -> !change.revoked())
+			.map(KnownKey.Change::key);
+		if (found.isPresent()) {
+			this.byHash.put(key, found.get());
+		}
+		else {
 			this.unknown.put(key, Boolean.TRUE);
-			return Optional.empty();
 		}
-		this.byHash.put(key, row.get().key());
-		return Optional.of(row.get().key().use());
+		return found;
+	}
+
+	/**
+	 * The answer of another request's lookup of the same key; its failure is this
+	 * request's too.
+	 */
+	private static Optional<KnownKey> joined(CompletableFuture<Optional<KnownKey>> lookup) {
+		try {
+			return lookup.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
