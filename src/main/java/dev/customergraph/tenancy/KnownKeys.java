@@ -4,19 +4,14 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.customergraph.observability.SqlStatementCounter;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -38,8 +33,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <li>a key not in memory (one created by another process a moment ago) is looked up, but
  * at most {@code gateway.keys.unknown-key-lookups-per-second} times a second for the
  * whole instance, and a hash found unknown is not looked up again for 10 minutes: a flood
- * of random keys costs the database a bounded trickle, not a lookup each; requests that
- * bring the same such key at once share one lookup;</li>
+ * of random keys costs the database a bounded trickle, not a lookup each, and requests
+ * that bring the same such key at once share one lookup ({@link KeyLookups});</li>
  * <li>which keys were used is written down every {@code gateway.keys.last-used-interval}
  * (default 1 min) in one statement, and at shutdown.</li>
  * </ul>
@@ -62,20 +57,7 @@ class KnownKeys {
 
 	private final Map<KeyHash, KnownKey> byHash = new ConcurrentHashMap<>();
 
-	private final Cache<KeyHash, Boolean> unknown = Caffeine.newBuilder()
-		.maximumSize(100_000)
-		.expireAfterWrite(Duration.ofMinutes(10))
-		.build();
-
-	/**
-	 * Lookups of keys not in memory now under way: requests that bring the same new key
-	 * at once (a client's first burst on this instance) share one lookup, so the burst
-	 * costs one statement and one unit of the budget, and none of it is refused for want
-	 * of budget.
-	 */
-	private final Map<KeyHash, CompletableFuture<Optional<KnownKey>>> lookingUp = new ConcurrentHashMap<>();
-
-	private final LookupBudget lookups;
+	private final KeyLookups lookups;
 
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "api-key-refresh");
@@ -89,7 +71,7 @@ class KnownKeys {
 			@Value("${gateway.keys.last-used-interval:1m}") Duration lastUsedInterval,
 			@Value("${gateway.keys.unknown-key-lookups-per-second:10}") int unknownKeyLookupsPerSecond) {
 		this.keys = keys;
-		this.lookups = new LookupBudget(unknownKeyLookupsPerSecond);
+		this.lookups = new KeyLookups(keys, unknownKeyLookupsPerSecond, this.byHash::put);
 		SqlStatementCounter.notCounted(() -> apply(keys.active()));
 		this.timer.scheduleWithFixedDelay(this::refresh, refreshInterval.toMillis(), refreshInterval.toMillis(),
 				TimeUnit.MILLISECONDS);
@@ -107,56 +89,7 @@ class KnownKeys {
 		if (known != null) {
 			return Optional.of(known.use());
 		}
-		if (this.unknown.getIfPresent(key) != null) {
-			return Optional.empty();
-		}
-		CompletableFuture<Optional<KnownKey>> lookup = new CompletableFuture<>();
-		CompletableFuture<Optional<KnownKey>> running = this.lookingUp.putIfAbsent(key, lookup);
-		if (running != null) {
-			return joined(running).map(KnownKey::use);
-		}
-		try {
-			Optional<KnownKey> found = lookUp(key);
-			lookup.complete(found);
-			return found.map(KnownKey::use);
-		}
-		catch (RuntimeException | Error ex) {
-			lookup.completeExceptionally(ex);
-			throw ex;
-		}
-		finally {
-			this.lookingUp.remove(key, lookup);
-		}
-	}
-
-	/** Looks a key not in memory up, when the budget allows, and remembers the answer. */
-	private Optional<KnownKey> lookUp(KeyHash key) {
-		if (!this.lookups.tryAcquire()) {
-			return Optional.empty();
-		}
-		Optional<KnownKey> found = this.keys.findByHash(key.bytes())
-			.filter((change) -> !change.revoked())
-			.map(KnownKey.Change::key);
-		if (found.isPresent()) {
-			this.byHash.put(key, found.get());
-		}
-		else {
-			this.unknown.put(key, Boolean.TRUE);
-		}
-		return found;
-	}
-
-	/**
-	 * The answer of another request's lookup of the same key; its failure is this
-	 * request's too.
-	 */
-	private static Optional<KnownKey> joined(CompletableFuture<Optional<KnownKey>> lookup) {
-		try {
-			return lookup.join();
-		}
-		catch (CompletionException ex) {
-			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
-		}
+		return this.lookups.find(key).map(KnownKey::use);
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -211,26 +144,6 @@ class KnownKeys {
 		catch (RuntimeException ex) {
 			log.warn("Could not write down when {} API keys were last used: {}", used.size(), ex.toString());
 		}
-	}
-
-	/** A key's SHA-256, compared by content. */
-	private record KeyHash(byte[] bytes) {
-
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof KeyHash hash && Arrays.equals(this.bytes, hash.bytes);
-		}
-
-		@Override
-		public int hashCode() {
-			return Arrays.hashCode(this.bytes);
-		}
-
-		@Override
-		public String toString() {
-			return "KeyHash";
-		}
-
 	}
 
 }
