@@ -54,7 +54,9 @@ public final class SecondGateway implements BeforeAllCallback, AfterAllCallback 
 
 	@Override
 	public void afterAll(ExtensionContext test) {
-		this.context.close();
+		if (this.context != null) {
+			this.context.close();
+		}
 	}
 
 	/**
