@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.customergraph.observability.SqlStatementCounter;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -36,7 +33,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <li>a key not in memory (one created by another process a moment ago) is looked up, but
  * at most {@code gateway.keys.unknown-key-lookups-per-second} times a second for the
  * whole instance, and a hash found unknown is not looked up again for 10 minutes: a flood
- * of random keys costs the database a bounded trickle, not a lookup each;</li>
+ * of random keys costs the database a bounded trickle, not a lookup each, and requests
+ * that bring the same such key at once share one lookup ({@link KeyLookups});</li>
  * <li>which keys were used is written down every {@code gateway.keys.last-used-interval}
  * (default 1 min) in one statement, and at shutdown.</li>
  * </ul>
@@ -59,12 +57,7 @@ class KnownKeys {
 
 	private final Map<KeyHash, KnownKey> byHash = new ConcurrentHashMap<>();
 
-	private final Cache<KeyHash, Boolean> unknown = Caffeine.newBuilder()
-		.maximumSize(100_000)
-		.expireAfterWrite(Duration.ofMinutes(10))
-		.build();
-
-	private final LookupBudget lookups;
+	private final KeyLookups lookups;
 
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "api-key-refresh");
@@ -78,7 +71,7 @@ class KnownKeys {
 			@Value("${gateway.keys.last-used-interval:1m}") Duration lastUsedInterval,
 			@Value("${gateway.keys.unknown-key-lookups-per-second:10}") int unknownKeyLookupsPerSecond) {
 		this.keys = keys;
-		this.lookups = new LookupBudget(unknownKeyLookupsPerSecond);
+		this.lookups = new KeyLookups(keys, unknownKeyLookupsPerSecond, this.byHash::put);
 		SqlStatementCounter.notCounted(() -> apply(keys.active()));
 		this.timer.scheduleWithFixedDelay(this::refresh, refreshInterval.toMillis(), refreshInterval.toMillis(),
 				TimeUnit.MILLISECONDS);
@@ -96,16 +89,7 @@ class KnownKeys {
 		if (known != null) {
 			return Optional.of(known.use());
 		}
-		if (this.unknown.getIfPresent(key) != null || !this.lookups.tryAcquire()) {
-			return Optional.empty();
-		}
-		Optional<KnownKey.Change> row = this.keys.findByHash(hash).filter((change) -> !change.revoked());
-		if (row.isEmpty()) {
-			this.unknown.put(key, Boolean.TRUE);
-			return Optional.empty();
-		}
-		this.byHash.put(key, row.get().key());
-		return Optional.of(row.get().key().use());
+		return this.lookups.find(key).map(KnownKey::use);
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -160,26 +144,6 @@ class KnownKeys {
 		catch (RuntimeException ex) {
 			log.warn("Could not write down when {} API keys were last used: {}", used.size(), ex.toString());
 		}
-	}
-
-	/** A key's SHA-256, compared by content. */
-	private record KeyHash(byte[] bytes) {
-
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof KeyHash hash && Arrays.equals(this.bytes, hash.bytes);
-		}
-
-		@Override
-		public int hashCode() {
-			return Arrays.hashCode(this.bytes);
-		}
-
-		@Override
-		public String toString() {
-			return "KeyHash";
-		}
-
 	}
 
 }

@@ -41,10 +41,18 @@ class MutationRaceTests {
 		this.tenant = this.tenants.create();
 	}
 
+	/**
+	 * The tenant as request {@code i} of a burst sends it: to this test's one gateway
+	 * here, spread over several instances by {@link MutationRaceAcrossInstancesTests}.
+	 */
+	TestTenant client(int i) {
+		return this.tenant;
+	}
+
 	@Test
 	void theSameEmailAtOnceCreatesExactlyOneCustomer() throws Exception {
 		List<Map<String, Object>> payloads = atOnce(AT_ONCE,
-				(i) -> runAsClient(this.tenant, "customers#CreateCustomer", "createCustomer",
+				(i) -> runAsClient(client(i), "customers#CreateCustomer", "createCustomer",
 						Map.of("email", (i % 2 == 0) ? "race@example.com" : "RACE@example.com", "firstName", "N" + i)));
 		assertThat(payloads.stream().filter((payload) -> userErrors(payload).isEmpty())).hasSize(1);
 		assertThat(payloads.stream().flatMap((payload) -> userErrors(payload).stream())).hasSize(AT_ONCE - 1)
@@ -56,7 +64,7 @@ class MutationRaceTests {
 	void addressesBeyondTheLimitAtOnceStopAtExactlyTheLimit() throws Exception {
 		String customerId = CustomerApi.create(this.tenant, "limit@example.com");
 		List<Map<String, Object>> payloads = atOnce(AT_ONCE,
-				(i) -> runAsClient(this.tenant, "customerAddresses#CreateAddress", "createCustomerAddress",
+				(i) -> runAsClient(client(i), "customerAddresses#CreateAddress", "createCustomerAddress",
 						Map.of("customerId", customerId, "city", "C" + i)));
 		assertThat(payloads.stream().filter((payload) -> userErrors(payload).isEmpty())).hasSize(3);
 		assertThat(payloads.stream().flatMap((payload) -> userErrors(payload).stream())).hasSize(AT_ONCE - 3)
@@ -69,7 +77,7 @@ class MutationRaceTests {
 	@Test
 	void theSameExpectedVersionAtOnceLetsExactlyOneUpdateThrough() throws Exception {
 		String customerId = CustomerApi.create(this.tenant, "version@example.com");
-		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(this.tenant, "customers#UpdateCustomer",
+		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(client(i), "customers#UpdateCustomer",
 				"updateCustomer", Map.of("id", customerId, "firstName", "N" + i, "expectedVersion", 1)));
 		List<Map<String, Object>> winners = payloads.stream()
 			.filter((payload) -> userErrors(payload).isEmpty())
@@ -87,7 +95,7 @@ class MutationRaceTests {
 		Map<String, Object> input = Map.of("email", "idem@example.com", "tags", List.of("a"), "addresses",
 				List.of(Map.of("city", "Oslo", "countryCode", "NO")), "idempotencyKey", "order-4711");
 		List<Map<String, Object>> payloads = atOnce(AT_ONCE,
-				(i) -> runAsClient(this.tenant, "customers#CreateCustomer", "createCustomer", input));
+				(i) -> runAsClient(client(i), "customers#CreateCustomer", "createCustomer", input));
 		assertThat(userErrors(payloads.get(0))).isEmpty();
 		assertThat(payloads).allMatch(payloads.get(0)::equals);
 		assertThat(CustomerApi.customerCount(this.tenant)).isOne();
@@ -98,7 +106,7 @@ class MutationRaceTests {
 		Map<String, Object> input = Map.of("type", "CARD", "provider", "stripe", "last4", "4242", "idempotencyKey",
 				"pm-1");
 		List<Map<String, Object>> payloads = atOnce(AT_ONCE,
-				(i) -> runAsClient(this.tenant, "sources#CreateSource", "createSource", input));
+				(i) -> runAsClient(client(i), "sources#CreateSource", "createSource", input));
 		assertThat(userErrors(payloads.get(0))).isEmpty();
 		assertThat(payloads).allMatch(payloads.get(0)::equals);
 		assertThat(this.tenant.graphQl()
@@ -117,7 +125,7 @@ class MutationRaceTests {
 		List<String> customerIds = IntStream.range(0, AT_ONCE)
 			.mapToObj((i) -> CustomerApi.create(this.tenant, "c" + i + "@example.com"))
 			.toList();
-		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(this.tenant, "sources#AttachSource",
+		List<Map<String, Object>> payloads = atOnce(AT_ONCE, (i) -> runAsClient(client(i), "sources#AttachSource",
 				"attachSource", input("customerId", customerIds.get(i), "sourceId", sourceId, "makeDefault", true)));
 		List<Map<String, Object>> winners = payloads.stream()
 			.filter((payload) -> userErrors(payload).isEmpty())

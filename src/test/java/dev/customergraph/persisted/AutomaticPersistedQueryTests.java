@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import dev.customergraph.GatewayTest;
+import dev.customergraph.SecondGateway;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,10 +20,14 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Apollo's automatic persisted queries over HTTP: a miss, the registration, then hits.
+ * Apollo's automatic persisted queries over HTTP: a miss, the registration, then hits, on
+ * each gateway instance.
  */
 @GatewayTest
 class AutomaticPersistedQueryTests {
+
+	@RegisterExtension
+	static final SecondGateway second = new SecondGateway();
 
 	@Autowired
 	TestTenants tenants;
@@ -34,21 +40,34 @@ class AutomaticPersistedQueryTests {
 
 	@Test
 	void unknownHashIsNotFoundThenRegisteredWithItsQueryThenFound() {
-		TestTenant tenant = this.tenants.create();
 		// A query no other test sends, so its hash is unknown to the gateway.
-		String query = "query Apq { viewer { tenant scopes } }";
-		Map<String, Object> hashOnly = Map.of("extensions", persistedQuery(DocumentHash.of(query)));
+		notFoundThenRegisteredThenFound(this.http, this.tenants.create(), "query Apq { viewer { tenant scopes } }");
+	}
 
-		post(tenant, hashOnly).jsonPath("$.errors[0].message")
+	/**
+	 * Each instance keeps its own registry, so a client meets the miss once per instance
+	 * and registers the query there too: no stickiness needed, one more round trip.
+	 */
+	@Test
+	void aHashRegisteredOnOneInstanceIsRegisteredOnThatOneOnly() {
+		TestTenant tenant = this.tenants.create();
+		for (WebTestClient instance : List.of(this.http, second.http())) {
+			notFoundThenRegisteredThenFound(instance, tenant, "query ApqOnEach { viewer { tenant } }");
+		}
+	}
+
+	private void notFoundThenRegisteredThenFound(WebTestClient instance, TestTenant tenant, String query) {
+		Map<String, Object> hashOnly = Map.of("extensions", persistedQuery(DocumentHash.of(query)));
+		post(instance, tenant, hashOnly).jsonPath("$.errors[0].message")
 			.isEqualTo("PersistedQueryNotFound")
 			.jsonPath("$.errors[0].extensions.code")
 			.isEqualTo("PERSISTED_QUERY_NOT_FOUND")
 			.jsonPath("$.data")
 			.doesNotExist();
-		post(tenant, Map.of("query", query, "extensions", persistedQuery(DocumentHash.of(query))))
+		post(instance, tenant, Map.of("query", query, "extensions", persistedQuery(DocumentHash.of(query))))
 			.jsonPath("$.data.viewer.tenant")
 			.isEqualTo(tenant.name());
-		post(tenant, hashOnly).jsonPath("$.errors")
+		post(instance, tenant, hashOnly).jsonPath("$.errors")
 			.doesNotExist()
 			.jsonPath("$.data.viewer.tenant")
 			.isEqualTo(tenant.name());
@@ -108,7 +127,12 @@ class AutomaticPersistedQueryTests {
 	}
 
 	private WebTestClient.BodyContentSpec post(TestTenant tenant, Map<String, Object> body) {
-		return this.http.post()
+		return post(this.http, tenant, body);
+	}
+
+	private static WebTestClient.BodyContentSpec post(WebTestClient instance, TestTenant tenant,
+			Map<String, Object> body) {
+		return instance.post()
 			.uri("/graphql")
 			.contentType(MediaType.APPLICATION_JSON)
 			.header("Authorization", "Bearer " + tenant.key())
