@@ -26,6 +26,7 @@ record CreateCustomerInput(@NotBlank @Email @Size(max = 254) String email, @Size
 		@URL @Size(max = 2048) @Nullable String avatarUrl,
 		@JsonObject @MaxJsonSize(bytes = MaxJsonSize.METADATA_BYTES) @Nullable Object metadata,
 		@Size(max = 20) List<@Valid PaymentProviderRef> paymentProviders, boolean requestToBeForgotten,
-		List<@Valid AddressInput> addresses, @Size(min = 1, max = 255) @Nullable String idempotencyKey) {
+		List<@Valid AddressInput> addresses, @Size(min = 1, max = 255) @Nullable String idempotencyKey,
+		@Nullable String groupId) {
 
 }
