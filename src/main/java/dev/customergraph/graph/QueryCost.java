@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
@@ -15,15 +16,15 @@ import graphql.schema.GraphQLTypeUtil;
 /**
  * The requested cost of an operation, computed statically in the manner of Shopify's
  * calculated query cost: a field that returns an object costs 1 (a mutation's root field
- * 10) plus its selection; scalars and enums cost 0, except {@code totalCount} (a count
- * over every match, {@value #TOTAL_COUNT_COST}); a connection searched by
- * {@code filter.search} costs {@value #SEARCH_COST} more. In a connection (a field that
- * takes {@code first} and {@code last}) the list fields {@code edges} and {@code nodes}
- * count once per requested item: {@code first} or {@code last} or the default page size,
- * and no more than the distinct {@code filter.ids} when those are given. A list field
- * with a list argument ({@code nodes(ids:)}, {@code _entities(representations:)}) counts
- * once per distinct item of that list. Fragments on different types are added up, an
- * upper bound.
+ * 10) plus its selection; scalars and enums cost 0, except {@code totalCount} and
+ * {@code customerCount} (a count over every match, {@value #TOTAL_COUNT_COST}); a
+ * connection searched by {@code filter.search} costs {@value #SEARCH_COST} more. In a
+ * connection (a field that takes {@code first} and {@code last}) the list fields
+ * {@code edges} and {@code nodes} count once per requested item: {@code first} or
+ * {@code last} or the default page size, and no more than the distinct {@code filter.ids}
+ * when those are given. A list field with a list argument ({@code nodes(ids:)},
+ * {@code _entities(representations:)}) counts once per distinct item of that list.
+ * Fragments on different types are added up, an upper bound.
  * <p>
  * The same single traversal checks the list arguments ({@link ArgumentLimits}). It visits
  * the fragments inlined, which {@link DocumentLimits} has already bounded.
@@ -35,6 +36,9 @@ final class QueryCost {
 	static final int TOTAL_COUNT_COST = 2;
 
 	static final int SEARCH_COST = 10;
+
+	/** The scalar fields that count every match: a connection's, a customer group's. */
+	private static final Set<String> COUNTS = Set.of("totalCount", "customerCount");
 
 	private final GatewayLimits limits;
 
@@ -69,7 +73,7 @@ final class QueryCost {
 	private int costOf(QueryVisitorFieldEnvironment field, int childCost, boolean mutation) {
 		GraphQLFieldDefinition definition = field.getFieldDefinition();
 		if (!(GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLCompositeType)) {
-			return "totalCount".equals(definition.getName()) ? TOTAL_COUNT_COST : 0;
+			return COUNTS.contains(definition.getName()) ? TOTAL_COUNT_COST : 0;
 		}
 		QueryVisitorFieldEnvironment parent = field.getParentEnvironment();
 		int own = (parent == null && mutation) ? MUTATION_FIELD_COST : 1;

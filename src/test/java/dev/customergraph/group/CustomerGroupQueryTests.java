@@ -9,17 +9,21 @@ import dev.customergraph.customer.CustomerApi;
 import dev.customergraph.tenancy.Scope;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.GraphQlResponse;
+import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static dev.customergraph.mutation.Mutations.get;
 import static dev.customergraph.mutation.Mutations.input;
 import static dev.customergraph.mutation.Mutations.run;
 import static dev.customergraph.mutation.Mutations.userErrors;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -138,8 +142,7 @@ class CustomerGroupQueryTests {
 			.variable("after", customersCursor)
 			.execute()
 			.errors()
-			.satisfy((errors) -> assertThat(errors).singleElement()
-				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "INVALID")));
+			.satisfy(CustomerGroupQueryTests::oneInvalidError);
 	}
 
 	@Test
@@ -181,8 +184,7 @@ class CustomerGroupQueryTests {
 			.variable("ids", List.of(this.tradeCustomer))
 			.execute()
 			.errors()
-			.satisfy((errors) -> assertThat(errors).singleElement()
-				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "INVALID")));
+			.satisfy(CustomerGroupQueryTests::oneInvalidError);
 	}
 
 	@Test
@@ -220,14 +222,22 @@ class CustomerGroupQueryTests {
 	}
 
 	@Test
+	void aGroupsCustomerCountCostsWhatATotalCountCosts() {
+		GraphQlResponse response = query("{ customerGroups { nodes { customerCount } } }").returnResponse();
+		// 1 for the connection, then per group of the default 10: 1 for the group and 2
+		// for its count.
+		assertThat(response.getExtensions()).extractingByKey("cost", as(InstanceOfAssertFactories.MAP))
+			.containsEntry("requestedQueryCost", 1 + 10 * (1 + 2));
+	}
+
+	@Test
 	void anIdOfAnotherTypeIsInvalid() {
 		this.owner.graphQl()
 			.document("query($id: ID!) { customerGroup(id: $id) { id } }")
 			.variable("id", this.tradeCustomer)
 			.execute()
 			.errors()
-			.satisfy((errors) -> assertThat(errors).singleElement()
-				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "INVALID")));
+			.satisfy(CustomerGroupQueryTests::oneInvalidError);
 	}
 
 	private String customerIn(String groupId, String email) {
@@ -245,6 +255,11 @@ class CustomerGroupQueryTests {
 			.path("customers.nodes[*].id")
 			.entityList(String.class)
 			.get();
+	}
+
+	private static void oneInvalidError(List<ResponseError> errors) {
+		assertThat(errors).singleElement()
+			.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "INVALID"));
 	}
 
 	private GraphQlTester.Response query(String document) {
