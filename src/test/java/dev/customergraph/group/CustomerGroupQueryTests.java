@@ -120,6 +120,13 @@ class CustomerGroupQueryTests {
 			.entity(Boolean.class)
 			.isEqualTo(false);
 		this.owner.graphQl()
+			.document("query($id: ID!) { customerGroup(id: $id) { customers(last: 2) { nodes { id } } } }")
+			.variable("id", this.retail)
+			.execute()
+			.path("customerGroup.customers.nodes[*].id")
+			.entityList(String.class)
+			.containsExactly(this.retailCustomers.get(1), this.retailCustomers.get(0));
+		this.owner.graphQl()
 			.document("query($id: ID!) { customerGroup(id: $id) { customerCount customers { nodes { id } } } }")
 			.variable("id", this.empty)
 			.execute()
@@ -154,6 +161,16 @@ class CustomerGroupQueryTests {
 			.path("nodes[*].name")
 			.entityList(String.class)
 			.containsExactly("Trade", "retail");
+		assertThat(this.owner.graphQl()
+			.document("""
+					query($id: ID!) { customer(id: $id) { group { name } }
+					  customerByEmail(email: "none@example.com") { group { name } } }""")
+			.variable("id", this.tradeCustomer)
+			.execute()
+			.returnResponse()
+			.<Map<String, Object>>getData())
+			.isEqualTo(Map.of("customer", Map.of("group", Map.of("name", "Trade")), "customerByEmail",
+					input("group", null)));
 		query("{ customers(first: 10, orderBy: {field: EMAIL}) { nodes { email group { name } } } }")
 			.path("customers.nodes[*]")
 			.entityList(Map.class)
