@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import dev.customergraph.customer.Customer;
+import dev.customergraph.customer.CustomerJoin;
 import dev.customergraph.customer.GroupMembers;
 import dev.customergraph.graph.Connection;
 import dev.customergraph.graph.GlobalId;
@@ -35,6 +36,8 @@ import org.springframework.stereotype.Controller;
 @Controller
 class CustomerGroupController {
 
+	private static final String GROUP = "group";
+
 	/** By name, A to Z; names are unique per partition, the id only breaks no tie. */
 	private static final Keyset<CustomerGroup> BY_NAME = Keyset.byColumn("customerGroups", "g.name", "g.id", false,
 			CustomerGroup::name, (text) -> text, CustomerGroup::key);
@@ -54,6 +57,12 @@ class CustomerGroupController {
 	@Bean
 	static NodeType customerGroupNode() {
 		return new NodeType(CustomerGroup.TYPE, CustomerGroup.class);
+	}
+
+	/** {@code customer(id:) { group … }} reads the group with the customer row. */
+	@Bean
+	static CustomerJoin customerGroupJoin() {
+		return new CustomerGroupJoin();
 	}
 
 	@QueryMapping
@@ -80,7 +89,7 @@ class CustomerGroupController {
 	@Bean
 	static RuntimeWiringConfigurer customerGroupFields(GroupMembers members) {
 		return (wiring) -> wiring
-			.type(Customer.TYPE, (type) -> type.dataFetcher("group", RowField.of(CustomerGroupController::groupOf)))
+			.type(Customer.TYPE, (type) -> type.dataFetcher(GROUP, RowField.of(CustomerGroupController::groupOf)))
 			.type(CustomerGroup.TYPE,
 					(type) -> type
 						.dataFetcher("customers",
@@ -91,7 +100,11 @@ class CustomerGroupController {
 	}
 
 	private static CompletableFuture<@Nullable CustomerGroup> groupOf(DataFetchingEnvironment environment) {
-		Long key = environment.<Customer>getSource().groupKey();
+		Customer customer = environment.getSource();
+		if (customer.hasPrefetched(GROUP)) {
+			return CompletableFuture.completedFuture((CustomerGroup) customer.prefetched().get(GROUP));
+		}
+		Long key = customer.groupKey();
 		return (key != null) ? environment.<Long, CustomerGroup>getDataLoader(CustomerGroup.class.getName()).load(key)
 				: CompletableFuture.completedFuture(null);
 	}

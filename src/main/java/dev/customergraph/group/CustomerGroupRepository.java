@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import dev.customergraph.graph.Keyset;
 import dev.customergraph.graph.PageRequest;
+import dev.customergraph.graph.SelectedColumns;
 import dev.customergraph.tenancy.Partition;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,10 +23,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CustomerGroupRepository {
 
-	private static final String SELECT = """
-			SELECT g.id, g.name, g.code, g.created_at, g.updated_at FROM customer_group g
-			WHERE g.tenant_id = :tenantId AND g.livemode = :livemode
-			""";
+	private static final List<String> COLUMNS = List.of("g.id", "g.name", "g.code", "g.created_at", "g.updated_at");
+
+	private static final String SELECT = "SELECT " + selectList("")
+			+ " FROM customer_group g WHERE g.tenant_id = :tenantId AND g.livemode = :livemode ";
 
 	private final JdbcClient jdbc;
 
@@ -65,10 +66,24 @@ class CustomerGroupRepository {
 			.single();
 	}
 
+	/**
+	 * The SELECT list of a group's columns, labelled with a prefix ("" in this
+	 * repository's statements, the join's in a customer's point lookup).
+	 */
+	static String selectList(String prefix) {
+		return SelectedColumns.selectList(prefix, List.of(), COLUMNS.toArray(String[]::new));
+	}
+
+	/** A group from a row of {@link #selectList}. */
+	static CustomerGroup read(ResultSet row, String prefix) throws SQLException {
+		return new CustomerGroup(row.getLong(prefix + "id"), row.getString(prefix + "name"),
+				row.getString(prefix + "code"),
+				row.getObject(prefix + "created_at", LocalDateTime.class).atOffset(ZoneOffset.UTC),
+				row.getObject(prefix + "updated_at", LocalDateTime.class).atOffset(ZoneOffset.UTC));
+	}
+
 	private static CustomerGroup mapRow(ResultSet row, int rowNum) throws SQLException {
-		return new CustomerGroup(row.getLong("id"), row.getString("name"), row.getString("code"),
-				row.getObject("created_at", LocalDateTime.class).atOffset(ZoneOffset.UTC),
-				row.getObject("updated_at", LocalDateTime.class).atOffset(ZoneOffset.UTC));
+		return read(row, "");
 	}
 
 }

@@ -9,6 +9,7 @@ import dev.customergraph.observability.SqlStatementCounter;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,6 +60,25 @@ class CustomerGroupBatchingTests {
 			.execute();
 		assertThat(SqlStatementCounter.total() - before).isEqualTo(2);
 		response.path("customers.nodes[*].group.name").entityList(String.class).hasSize(first);
+	}
+
+	@Test
+	void aCustomerReadByIdWithItsGroupIsOneStatement() {
+		String id = this.tenant.graphQl()
+			.document("{ customers(first: 1) { nodes { id } } }")
+			.execute()
+			.path("customers.nodes[0].id")
+			.entity(String.class)
+			.get();
+		long before = SqlStatementCounter.total();
+		GraphQlTester.Response response = this.tenant.graphQl().document("""
+				query($id: ID!) { customer(id: $id) { email group { id name code createdAt }
+				  addresses { nodes { city } } defaultSource { last4 } } }""").variable("id", id).execute();
+		// The group, like the addresses and the default source, is joined to the row.
+		assertThat(SqlStatementCounter.total() - before).isEqualTo(1);
+		response.path("customer.group.name")
+			.entity(String.class)
+			.satisfies((name) -> assertThat(name).startsWith("Group "));
 	}
 
 	@ParameterizedTest
