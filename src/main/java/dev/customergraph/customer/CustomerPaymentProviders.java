@@ -33,6 +33,15 @@ class CustomerPaymentProviders {
 	static final int MAX_REFERENCE = 255;
 
 	/**
+	 * Not blank, and no whitespace at either end: the columns compare with PAD SPACE
+	 * collations, so {@code "cus_1 "} would find {@code "cus_1"}, which an exact lookup
+	 * must not. (The schema makes both fields non-null.)
+	 */
+	static final String TRIMMED = "\\S(.*\\S)?";
+
+	static final String TRIMMED_MESSAGE = "must not be blank, nor start or end with whitespace";
+
+	/**
 	 * The rows of a partition's customers whose ids lie in a range, from their JSON.
 	 * IGNORE skips an entry a customer lists twice (the provider compared ignoring case,
 	 * as lookups do) and rows an earlier run over the same range wrote.
@@ -56,13 +65,14 @@ class CustomerPaymentProviders {
 	}
 
 	/**
-	 * A lookup argument, which like the stored values must be non-blank and no longer
-	 * than {@code max}: anything else could match no customer.
+	 * A lookup argument, which like the stored values must be non-blank, without
+	 * whitespace at either end and no longer than {@code max}: anything else could match
+	 * no customer.
 	 */
 	static String checked(String argument, String value, int max) {
-		if (value.isBlank() || value.codePointCount(0, value.length()) > max) {
-			throw new InvalidInputException(
-					"'" + argument + "' must be 1 to " + max + " characters and not blank, as payment providers are.");
+		if (!value.matches(TRIMMED) || value.codePointCount(0, value.length()) > max) {
+			throw new InvalidInputException("'" + argument + "' must be 1 to " + max
+					+ " characters without whitespace at either end, as payment providers are.");
 		}
 		return value;
 	}

@@ -97,13 +97,13 @@ class CustomerMutationTests {
 		Map<String, Object> payload = CustomerApi.createPayload(this.tenant,
 				Map.of("email", "not-an-email", "phone", "call me", "locale", "english", "code", "", "tags",
 						List.of("ok", " "), "avatarUrl", "not a url", "vatNumber", "x".repeat(33), "paymentProviders",
-						List.of(Map.of("provider", "", "customerRef", "cus_1")), "addresses",
+						List.of(Map.of("provider", "", "customerRef", "cus_1 ")), "addresses",
 						List.of(Map.of("countryCode", "XX", "latitude", 91.0, "longitude", -181.0))));
 		assertThat(userErrors(payload)).containsExactlyInAnyOrder("INVALID input.addresses.0.countryCode",
 				"INVALID input.addresses.0.latitude", "INVALID input.addresses.0.longitude", "INVALID input.avatarUrl",
 				"INVALID input.code", "INVALID input.email", "INVALID input.locale",
-				"INVALID input.paymentProviders.0.provider", "INVALID input.phone", "INVALID input.tags.1",
-				"INVALID input.vatNumber");
+				"INVALID input.paymentProviders.0.provider", "INVALID input.paymentProviders.0.customerRef",
+				"INVALID input.phone", "INVALID input.tags.1", "INVALID input.vatNumber");
 		assertThat((Object) get(payload, "customer")).isNull();
 		assertThat(CustomerApi.customerCount(this.tenant)).isZero();
 	}

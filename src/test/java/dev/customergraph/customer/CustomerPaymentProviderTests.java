@@ -122,9 +122,11 @@ class CustomerPaymentProviderTests {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', quoteCharacter = '"',
-			value = { "\" \"|cus_1|'provider' must be 1 to 64 characters and not blank",
-					"stripe|\"\"|'reference' must be 1 to 255 characters and not blank",
-					"stripe|\"  \"|'reference' must be 1 to 255 characters and not blank",
+			value = { "\" \"|cus_1|'provider' must be 1 to 64 characters without whitespace at either end",
+					"stripe|\"\"|'reference' must be 1 to 255 characters without whitespace at either end",
+					"stripe|\"  \"|'reference' must be 1 to 255 characters without whitespace at either end",
+					"stripe|\"cus_1 \"|'reference' must be 1 to 255 characters without whitespace at either end",
+					"\" stripe\"|cus_1|'provider' must be 1 to 64 characters without whitespace at either end",
 					"p65|cus_1|'provider' must be 1 to 64 characters",
 					"stripe|r256|'reference' must be 1 to 255 characters" })
 	void badLookupArgumentsAreInvalid(String provider, String reference, String message) {
@@ -148,7 +150,7 @@ class CustomerPaymentProviderTests {
 	@Test
 	void aBlankOrOverlongFilterIsInvalid() {
 		TestTenant tenant = this.tenants.create();
-		for (String reference : List.of("", "  ", "r".repeat(256))) {
+		for (String reference : List.of("", "  ", "cus_1 ", "r".repeat(256))) {
 			tenant.graphQl()
 				.document("query($r: String) { customers(filter: {paymentProviderReference: $r}) { totalCount } }")
 				.variable("r", reference)
@@ -157,7 +159,7 @@ class CustomerPaymentProviderTests {
 				.satisfy((errors) -> assertThat(errors).singleElement().satisfies((error) -> {
 					assertThat(error.getExtensions()).containsEntry("code", "INVALID");
 					assertThat(error.getMessage())
-						.contains("'filter.paymentProviderReference' must be 1 to 255 characters and not blank");
+						.contains("'filter.paymentProviderReference' must be 1 to 255 characters without whitespace");
 				}));
 		}
 	}
