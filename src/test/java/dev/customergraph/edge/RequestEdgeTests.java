@@ -1,12 +1,17 @@
 package dev.customergraph.edge;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -148,6 +153,52 @@ class RequestEdgeTests {
 
 	private URI uri(String path) {
 		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	/**
+	 * A request refused before its body is read (no key) must not leave a server thread
+	 * waiting for the rest of a body the client declared and never sends: with more such
+	 * connections than the server has threads, nobody else would be answered.
+	 */
+	@Test
+	void bodiesLeftUnsentAfterARefusalHoldNoServerThread() throws Exception {
+		byte[] head = ("POST /graphql HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer sk_test_unknown\r\n"
+				+ "Content-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{")
+			.getBytes(StandardCharsets.US_ASCII);
+		List<Socket> stalled = new ArrayList<>();
+		try {
+			// More than Tomcat's 200 request threads on platform threads (Java 17).
+			for (int i = 0; i < 220; i++) {
+				Socket socket = new Socket("localhost", this.port);
+				socket.setSoTimeout(10_000);
+				socket.getOutputStream().write(head);
+				stalled.add(socket);
+			}
+			for (Socket socket : stalled) {
+				assertThat(statusLine(socket.getInputStream())).startsWith("HTTP/1.1 401");
+			}
+			String key = this.tenants.create().key();
+			HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/graphql"))
+				.timeout(Duration.ofSeconds(5))
+				.header("Authorization", "Bearer " + key)
+				.header("Content-Type", "application/json")
+				.POST(BodyPublishers.ofString(QUERY))
+				.build());
+			assertThat(answer.statusCode()).isEqualTo(200);
+		}
+		finally {
+			for (Socket socket : stalled) {
+				socket.close();
+			}
+		}
+	}
+
+	private static String statusLine(InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int c = in.read(); c != -1 && c != '\r'; c = in.read()) {
+			line.append((char) c);
+		}
+		return line.toString();
 	}
 
 	private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
