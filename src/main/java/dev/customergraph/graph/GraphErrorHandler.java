@@ -1,5 +1,6 @@
 package dev.customergraph.graph;
 
+import java.sql.SQLException;
 import java.util.Map;
 
 import graphql.GraphQLError;
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 class GraphErrorHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(GraphErrorHandler.class);
+
+	private static final int ER_QUERY_INTERRUPTED = 1317;
 
 	@GraphQlExceptionHandler
 	GraphQLError invalidInput(InvalidInputException ex, GraphqlErrorBuilder<?> error) {
@@ -80,6 +83,9 @@ class GraphErrorHandler {
 
 	@GraphQlExceptionHandler
 	GraphQLError unexpected(Exception ex, DataFetchingEnvironment environment, GraphqlErrorBuilder<?> error) {
+		if (stoppedAtTheDeadline(ex, environment)) {
+			return timedOut(ex, error);
+		}
 		// The execution id is the request id (see the HTTP endpoint), so the access log
 		// line matches.
 		String requestId = environment.getExecutionId().toString();
@@ -88,6 +94,24 @@ class GraphErrorHandler {
 			.message(ErrorCode.internalErrorMessage(requestId))
 			.extensions(Map.of("code", ErrorCode.INTERNAL.name(), "requestId", requestId))
 			.build();
+	}
+
+	/**
+	 * Whether the engine stopped the statement at the query timeout the request's budget
+	 * set (ER_QUERY_INTERRUPTED, which Spring does not translate): an expected end, not a
+	 * fault to log.
+	 */
+	private static boolean stoppedAtTheDeadline(Throwable ex, DataFetchingEnvironment environment) {
+		RequestDeadline deadline = environment.getGraphQlContext().get(RequestDeadline.CONTEXT_KEY);
+		if (deadline == null || !deadline.passed()) {
+			return false;
+		}
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getErrorCode() == ER_QUERY_INTERRUPTED) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * current deadline on whichever thread a resolver or batch loader runs, so that every SQL
  * statement of the request gets the remaining budget as its query timeout
  * ({@link RequestDeadlineJdbcConfiguration}) and none starts once it is spent. Spending
- * it also cancels the execution, so no further field runs.
+ * it also cancels a query's execution, so no further field runs. A mutation's is not
+ * cancelled, since that would drop the payloads of root fields already written: its
+ * remaining root fields fail at their first statement instead, each with nothing written.
  */
 final class RequestDeadline {
 
@@ -24,6 +26,8 @@ final class RequestDeadline {
 
 	private final ExecutionInput input;
 
+	private volatile boolean mutation;
+
 	RequestDeadline(Duration timeout, ExecutionInput input) {
 		this.deadlineNanos = System.nanoTime() + timeout.toNanos();
 		this.input = input;
@@ -34,6 +38,13 @@ final class RequestDeadline {
 		ContextRegistry.getInstance().registerThreadLocalAccessor(CONTEXT_KEY, CURRENT);
 	}
 
+	/**
+	 * Marks the request's operation as a mutation, whose execution is never cancelled.
+	 */
+	void servesMutation() {
+		this.mutation = true;
+	}
+
 	/** The deadline of the request this thread works for, if it works for one. */
 	static @Nullable RequestDeadline current() {
 		return CURRENT.get();
@@ -41,12 +52,15 @@ final class RequestDeadline {
 
 	/**
 	 * The budget left, in whole seconds rounded up (the unit of JDBC query timeouts).
-	 * @throws RequestTimeoutException once the budget is spent; execution is cancelled
+	 * @throws RequestTimeoutException once the budget is spent; a query's execution is
+	 * cancelled
 	 */
 	int remainingSeconds() {
 		long remaining = this.deadlineNanos - System.nanoTime();
 		if (remaining <= 0) {
-			this.input.cancel();
+			if (!this.mutation) {
+				this.input.cancel();
+			}
 			throw new RequestTimeoutException();
 		}
 		return (int) Math.min(Integer.MAX_VALUE, (remaining + 999_999_999L) / 1_000_000_000L);

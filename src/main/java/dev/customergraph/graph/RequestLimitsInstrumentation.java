@@ -100,6 +100,10 @@ class RequestLimitsInstrumentation implements Instrumentation {
 		OperationDefinition operation = context.getOperationDefinition();
 		RequestState request = (RequestState) state;
 		request.mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
+		RequestDeadline deadline = request.deadline;
+		if (request.mutation && deadline != null) {
+			deadline.servesMutation();
+		}
 		int cost = this.knownCosts.of(context,
 				() -> this.queryCost.of(QueryTraverser.newQueryTraverser()
 					.schema(context.getGraphQLSchema())

@@ -69,6 +69,51 @@ class RequestTimeoutTests {
 			.single()).isZero();
 	}
 
+	/**
+	 * A client must learn which root fields of a mutation were written: those that
+	 * completed keep their payloads, the one that ran out of time and those after it are
+	 * null, with nothing written.
+	 */
+	@Test
+	void aMutationOverItsBudgetKeepsThePayloadsOfTheRootFieldsWritten() throws Exception {
+		TestTenant tenant = this.tenants.create();
+		long key = CustomerFixtures.customer("locked@example.com").insert(this.tenants.jdbc(), tenant.partition());
+		try (Connection lock = this.dataSource.getConnection()) {
+			lock.setAutoCommit(false);
+			// By the whole primary key: the row alone is locked, not the gap new
+			// customers
+			// are inserted into.
+			try (PreparedStatement select = lock.prepareStatement(
+					"SELECT id FROM customer WHERE tenant_id = ? AND livemode = ? AND id = ? FOR UPDATE")) {
+				select.setInt(1, tenant.partition().tenantId());
+				select.setBoolean(2, tenant.partition().livemode());
+				select.setLong(3, key);
+				select.executeQuery().close();
+			}
+			GraphQlResponse response = tenant.graphQl().document("""
+					mutation($id: ID!) {
+					  first: createCustomer(input: { email: "first@example.com" }) { customer { email } }
+					  late: updateCustomer(input: { id: $id, firstName: "Late" }) { customer { firstName } }
+					  after: createCustomer(input: { email: "after@example.com" }) { customer { email } }
+					}""").variable("id", CustomerFixtures.globalId(key)).execute().returnResponse();
+			lock.rollback();
+			assertThat(response.getErrors()).singleElement()
+				.satisfies((error) -> assertThat(error.getExtensions()).containsEntry("code", "REQUEST_TIMEOUT"));
+			String first = response.field("first.customer.email").getValue();
+			Object late = response.field("late").getValue();
+			Object after = response.field("after").getValue();
+			assertThat(first).isEqualTo("first@example.com");
+			assertThat(late).isNull();
+			assertThat(after).isNull();
+		}
+		assertThat(this.tenants.jdbc()
+			.sql("SELECT email FROM customer WHERE tenant_id = :tenant AND email IN "
+					+ "('first@example.com', 'after@example.com')")
+			.param("tenant", tenant.partition().tenantId())
+			.query(String.class)
+			.list()).containsExactly("first@example.com");
+	}
+
 	@Test
 	void requestsWithinTheBudgetRunAsUsual() {
 		TestTenant tenant = this.tenants.create();
