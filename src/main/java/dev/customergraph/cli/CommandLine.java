@@ -44,7 +44,8 @@ public final class CommandLine {
 
 	/** Runs a command and returns the process exit code. */
 	public static int run(Class<?> application, String[] args) {
-		if (isHelp(args[0])) {
+		// Also after a command (seed --help), where it would otherwise read as an option.
+		if (isHelp(args[0]) || Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
 			System.out.print(USAGE);
 			return 0;
 		}

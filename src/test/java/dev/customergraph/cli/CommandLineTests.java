@@ -134,10 +134,14 @@ class CommandLineTests {
 
 	@Test
 	void helpListsCommandsAndSettings() {
-		Run run = run("--help");
-		assertThat(run.status()).as(run.err()).isZero();
-		assertThat(run.out()).contains("keys create", "keys list --tenant", "keys revoke PREFIX", "seed --tenant",
-				"GATEWAY_EMBEDDED_DATA_DIR", "server.port");
+		for (List<String> args : List.of(List.of("--help"), List.of("seed", "--help"),
+				List.of("keys", "create", "--tenant", "x", "-h"))) {
+			Run run = run(args.toArray(String[]::new));
+			assertThat(run.status()).as(run.err()).isZero();
+			assertThat(run.out()).as(String.join(" ", args))
+				.contains("keys create", "keys list --tenant", "keys revoke PREFIX", "seed --tenant",
+						"GATEWAY_EMBEDDED_DATA_DIR", "server.port");
+		}
 	}
 
 	@Test
