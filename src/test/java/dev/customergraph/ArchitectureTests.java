@@ -25,7 +25,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTests {
 
 	private static final String[] FEATURES = { "dev.customergraph.customer..", "dev.customergraph.address..",
-			"dev.customergraph.source..", "dev.customergraph.photo.." };
+			"dev.customergraph.source..", "dev.customergraph.photo..", "dev.customergraph.event.." };
 
 	@ArchTest
 	static final ArchRule noPackageCycles = slices().matching("dev.customergraph.(*)..").should().beFreeOfCycles();
@@ -84,7 +84,8 @@ class ArchitectureTests {
 		return packageName.startsWith("dev.customergraph.customer")
 				|| packageName.startsWith("dev.customergraph.address")
 				|| packageName.startsWith("dev.customergraph.source")
-				|| packageName.startsWith("dev.customergraph.photo");
+				|| packageName.startsWith("dev.customergraph.photo")
+				|| packageName.startsWith("dev.customergraph.event");
 	}
 
 }

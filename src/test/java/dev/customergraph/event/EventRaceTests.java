@@ -1,0 +1,92 @@
+package dev.customergraph.event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import dev.customergraph.GatewayTest;
+import dev.customergraph.SecondGateway;
+import dev.customergraph.customer.CustomerApi;
+import dev.customergraph.mutation.Mutations;
+import dev.customergraph.tenancy.TestTenants;
+import dev.customergraph.tenancy.TestTenants.TestTenant;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static dev.customergraph.mutation.Mutations.input;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many writers on two gateway instances, racing on a few customers, while a consumer
+ * polls the feed with its last cursor, on either instance: it must read the partition's
+ * events 1..N exactly once each, in order, never n + 1 before n.
+ */
+@GatewayTest
+class EventRaceTests {
+
+	private static final int WRITERS = 24;
+
+	private static final int MUTATIONS_PER_WRITER = 5;
+
+	@RegisterExtension
+	static final SecondGateway second = new SecondGateway();
+
+	@Autowired
+	TestTenants tenants;
+
+	@Test
+	void aPollingConsumerSeesEveryEventOnceInCommitOrderUnderParallelWritersOnTwoInstances() throws Exception {
+		TestTenant first = this.tenants.create();
+		TestTenant onSecond = second.as(first);
+		List<String> shared = IntStream.range(0, 4)
+			.mapToObj((i) -> CustomerApi.create(first, "shared" + i + "@example.com"))
+			.toList();
+		int expected = shared.size() + WRITERS * MUTATIONS_PER_WRITER;
+		CompletableFuture<List<Long>> consumer = CompletableFuture
+			.supplyAsync(() -> consume(List.of(first, onSecond), expected));
+		Mutations.atOnce(WRITERS, (writer) -> {
+			TestTenant client = (writer % 2 == 0) ? first : onSecond;
+			for (int i = 0; i < MUTATIONS_PER_WRITER; i++) {
+				if (i % 2 == 0) {
+					// Every writer updates the same few customers: they queue on the row
+					// locks.
+					Mutations.runAsClient(client, "customers#UpdateCustomer", "updateCustomer",
+							input("id", shared.get((writer + i) % shared.size()), "lastName", "w" + writer + "-" + i));
+				}
+				else {
+					Mutations.runAsClient(client, "customers#CreateCustomer", "createCustomer",
+							input("email", "w" + writer + "-" + i + "@example.com"));
+				}
+			}
+			return null;
+		});
+		List<Long> seen = consumer.get(120, TimeUnit.SECONDS);
+		assertThat(seen).containsExactlyElementsOf(IntStream.rangeClosed(1, expected).mapToObj(Long::valueOf).toList());
+	}
+
+	/**
+	 * Polls with the last stored cursor, alternating instances, until it has read
+	 * {@code expected} events; checks each page starts right after the last event read.
+	 */
+	private static List<Long> consume(List<TestTenant> instances, int expected) {
+		List<Long> seen = new ArrayList<>();
+		@Nullable String cursor = null;
+		for (int poll = 0; seen.size() < expected && poll < 20_000; poll++) {
+			EventFeed.Page page = EventFeed.page(instances.get(poll % instances.size()), 7, cursor, null);
+			for (Map<String, Object> event : page.events()) {
+				long seq = EventFeed.seq(event);
+				assertThat(seq).as("the event after %s", seen).isEqualTo(seen.size() + 1L);
+				seen.add(seq);
+			}
+			cursor = (page.endCursor() != null) ? page.endCursor() : cursor;
+		}
+		return seen;
+	}
+
+}
