@@ -2,6 +2,7 @@ package dev.customergraph.customer;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.customergraph.mutation.JsonObject;
 import dev.customergraph.mutation.MaxJsonSize;
 import jakarta.validation.Valid;
@@ -14,7 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The input of {@code createCustomer}. Lengths match the columns; see
- * {@link CustomerRules}.
+ * {@link CustomerRules}. A field added later is left out of the idempotency hash while
+ * absent, so a retry of a request sent before it existed still hashes the same.
  */
 record CreateCustomerInput(@NotBlank @Email @Size(max = 254) String email, @Size(max = 100) @Nullable String firstName,
 		@Size(max = 100) @Nullable String lastName,
@@ -26,6 +28,7 @@ record CreateCustomerInput(@NotBlank @Email @Size(max = 254) String email, @Size
 		@URL @Size(max = 2048) @Nullable String avatarUrl,
 		@JsonObject @MaxJsonSize(bytes = MaxJsonSize.METADATA_BYTES) @Nullable Object metadata,
 		@Size(max = 20) List<@Valid PaymentProviderRef> paymentProviders, boolean requestToBeForgotten,
-		List<@Valid AddressInput> addresses, @Size(min = 1, max = 255) @Nullable String idempotencyKey) {
+		List<@Valid AddressInput> addresses, @Size(min = 1, max = 255) @Nullable String idempotencyKey,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String groupId) {
 
 }

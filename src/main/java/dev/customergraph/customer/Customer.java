@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * the fields its selection needs (the others are null, false or 0 and never shown);
  * {@code prefetched} holds the nested fields a point lookup read with the row
  * ({@link CustomerJoin}), by field name: a list for a list field, else the object or
- * null.
+ * null. {@code groupKey} is the row key of the customer's group, null when it is in none
+ * (the groups are the group feature's).
  */
 public record Customer(long key, String email, @Nullable String firstName, @Nullable String lastName,
 		@Nullable String phone, @Nullable String locale, CustomerType type, boolean enabled, @Nullable String code,
@@ -21,7 +22,7 @@ public record Customer(long key, String email, @Nullable String firstName, @Null
 		@Nullable Map<String, Object> metadata, List<PaymentProviderRef> paymentProviders, boolean requestToBeForgotten,
 		boolean livemode, int version, OffsetDateTime createdAt, OffsetDateTime updatedAt,
 		@Nullable Long defaultShippingAddressId, @Nullable Long defaultBillingAddressId, @Nullable Long defaultSourceId,
-		Map<String, @Nullable Object> prefetched) {
+		Map<String, @Nullable Object> prefetched, @Nullable Long groupKey) {
 
 	public static final String TYPE = "Customer";
 

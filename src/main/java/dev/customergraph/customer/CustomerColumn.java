@@ -23,7 +23,8 @@ enum CustomerColumn implements SelectedColumns.Column {
 	PAYMENT_PROVIDERS("c.payment_providers"), REQUEST_TO_BE_FORGOTTEN("c.request_to_be_forgotten"),
 	LIVEMODE("c.livemode"), VERSION("c.version"), CREATED_AT("c.created_at"), UPDATED_AT("c.updated_at"),
 	DEFAULT_SHIPPING_ADDRESS_ID("c.default_shipping_address_id"),
-	DEFAULT_BILLING_ADDRESS_ID("c.default_billing_address_id"), DEFAULT_SOURCE_ID("c.default_source_id");
+	DEFAULT_BILLING_ADDRESS_ID("c.default_billing_address_id"), DEFAULT_SOURCE_ID("c.default_source_id"),
+	GROUP_ID("c.group_id");
 
 	/** Every column: for reads that do not know their selection (mutations, node). */
 	static final Set<CustomerColumn> ALL = EnumSet.allOf(CustomerColumn.class);
@@ -48,6 +49,7 @@ enum CustomerColumn implements SelectedColumns.Column {
 			Map.entry("defaultShippingAddress", Set.of(DEFAULT_SHIPPING_ADDRESS_ID)),
 			Map.entry("defaultBillingAddress", Set.of(DEFAULT_BILLING_ADDRESS_ID)),
 			Map.entry("sources", Set.of(DEFAULT_SOURCE_ID)), Map.entry("defaultSource", Set.of(DEFAULT_SOURCE_ID)),
+			Map.entry("group", Set.of(GROUP_ID)),
 			// The photo feature's field: its loader needs the customer's id only.
 			Map.entry("photo", Set.of()));
 

@@ -14,10 +14,15 @@ public record CustomerFilter(@Nullable List<String> ids, @Nullable String email,
 		@Nullable List<String> tags, @Nullable CustomerType type, @Nullable Boolean enabled,
 		@Nullable String countryCode, @Nullable Boolean requestToBeForgotten, @Nullable OffsetDateTime createdAfter,
 		@Nullable OffsetDateTime createdBefore, @Nullable OffsetDateTime updatedAfter,
-		@Nullable String paymentProviderReference) {
+		@Nullable String paymentProviderReference, @Nullable List<String> groupIds) {
+
+	/**
+	 * The group feature's node type, which depends on this package and not the reverse.
+	 */
+	static final String GROUP_TYPE = "CustomerGroup";
 
 	static final CustomerFilter NONE = new CustomerFilter(null, null, null, null, null, null, null, null, null, null,
-			null, null);
+			null, null, null);
 
 	/** Checks the formats the schema cannot express; returns this filter. */
 	CustomerFilter validated() {
@@ -41,13 +46,20 @@ public record CustomerFilter(@Nullable List<String> ids, @Nullable String email,
 	boolean searchesOnly() {
 		return this.search != null && Stream
 			.of(this.ids, this.email, this.tags, this.type, this.enabled, this.countryCode, this.requestToBeForgotten,
-					this.createdAfter, this.createdBefore, this.updatedAfter, this.paymentProviderReference)
+					this.createdAfter, this.createdBefore, this.updatedAfter, this.paymentProviderReference,
+					this.groupIds)
 			.allMatch(Objects::isNull);
 	}
 
 	/** The row keys of {@code ids}, each of which must be a Customer id. */
 	@Nullable List<Long> idKeys() {
 		return (this.ids != null) ? this.ids.stream().map((id) -> GlobalId.keyOf(id, Customer.TYPE)).toList() : null;
+	}
+
+	/** The row keys of {@code groupIds}, each of which must be a CustomerGroup id. */
+	@Nullable List<Long> groupKeys() {
+		return (this.groupIds != null) ? this.groupIds.stream().map((id) -> GlobalId.keyOf(id, GROUP_TYPE)).toList()
+				: null;
 	}
 
 }

@@ -264,6 +264,56 @@ public class CustomerRepository {
 	}
 
 	/**
+	 * The same page of customers for each of many groups, in one statement, with the
+	 * given columns (which must hold the group and the keyset's columns): one branch per
+	 * group, each the first rows of its range of {@code customer_by_group} (V10.1) after
+	 * the seek, so a page reads what it shows however large the groups are, where a
+	 * window over the groups would number every member. The keyset's columns are
+	 * unqualified, as the outer ORDER BY sees them.
+	 */
+	Map<Long, List<Customer>> findPagesByGroups(Partition partition, List<Long> groupKeys, Keyset<Customer> keyset,
+			PageRequest page, Set<CustomerColumn> columns) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("tenantId", partition.tenantId());
+		params.put("livemode", partition.livemode());
+		params.put("limit", keyset.limit(page));
+		String seek = keyset.seek(page, partition, params);
+		String order = keyset.orderBy(page);
+		List<String> branches = new ArrayList<>();
+		for (int n = 0; n < groupKeys.size(); n++) {
+			params.put("group" + n, groupKeys.get(n));
+			branches.add("(SELECT " + CustomerColumn.selectList(columns) + " FROM customer c "
+					+ "WHERE c.tenant_id = :tenantId AND c.livemode = :livemode AND c.group_id = :group" + n + " AND "
+					+ seek + " ORDER BY " + order + " LIMIT :limit)");
+		}
+		return this.jdbc
+			.sql("SELECT * FROM (" + String.join(" UNION ALL ", branches) + ") page ORDER BY group_id, " + order)
+			.params(params)
+			.query(rowOf(columns))
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Customer::groupKey));
+	}
+
+	/** How many customers each group has; 0 for a group without any. */
+	Map<Long, Integer> countByGroups(Partition partition, Collection<Long> groupKeys) {
+		Map<Long, Integer> counts = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT c.group_id, COUNT(*) AS customers FROM customer c
+				WHERE c.tenant_id = :tenantId AND c.livemode = :livemode AND c.group_id IN (:groupKeys)
+				GROUP BY c.group_id
+				""")
+			.param("tenantId", partition.tenantId())
+			.param("livemode", partition.livemode())
+			.param("groupKeys", groupKeys)
+			.query((row) -> {
+				counts.put(row.getLong("group_id"), row.getInt("customers"));
+			});
+		groupKeys.forEach((key) -> counts.putIfAbsent(key, 0));
+		return counts;
+	}
+
+	/**
 	 * The WHERE conditions of a filter. Each condition is fixed text; only which ones
 	 * apply depends on the filter, and every value is a bound parameter.
 	 */
@@ -340,6 +390,11 @@ public class CustomerRepository {
 					         WHERE p.tenant_id = :tenantId AND p.livemode = :livemode AND p.reference = :reference)""");
 			params.put("reference", filter.paymentProviderReference());
 		}
+		List<Long> groupKeys = filter.groupKeys();
+		if (groupKeys != null) {
+			conditions.add(groupKeys.isEmpty() ? "FALSE" : "c.group_id IN (:groupKeys)");
+			params.put("groupKeys", groupKeys);
+		}
 		return String.join(" AND ", conditions);
 	}
 
@@ -389,7 +444,8 @@ public class CustomerRepository {
 				selected.flag(REQUEST_TO_BE_FORGOTTEN), selected.flag(LIVEMODE),
 				columns.contains(VERSION) ? row.getInt("version") : 0, selected.instant(CREATED_AT),
 				selected.instant(UPDATED_AT), selected.key(DEFAULT_SHIPPING_ADDRESS_ID),
-				selected.key(DEFAULT_BILLING_ADDRESS_ID), selected.key(DEFAULT_SOURCE_ID), prefetched);
+				selected.key(DEFAULT_BILLING_ADDRESS_ID), selected.key(DEFAULT_SOURCE_ID), prefetched,
+				selected.key(GROUP_ID));
 	}
 
 	private static List<PaymentProviderRef> paymentProviders(@Nullable String json) {

@@ -15,6 +15,7 @@ import dev.customergraph.mutation.WriteTransaction;
 import dev.customergraph.tenancy.Partition;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.stereotype.Service;
 
 /**
@@ -62,8 +63,9 @@ class CustomerService {
 	 */
 	@Nullable Customer create(Partition partition, CreateCustomerInput input) {
 		this.validator.validate(input);
+		@Nullable Long groupKey = (input.groupId() != null) ? groupKey(input.groupId()) : null;
 		long customerKey = this.idempotencyKeys.once(partition, CREATE, input.idempotencyKey(), input,
-				() -> insert(partition, input));
+				() -> insert(partition, input, groupKey));
 		return this.changes.find(partition, customerKey);
 	}
 
@@ -80,7 +82,7 @@ class CustomerService {
 		if (!input.defaultSourceId().isOmitted()) {
 			setDefaultSource(partition, customerKey, input.defaultSourceId().value());
 		}
-		this.writes.update(partition, customerKey, input);
+		this.writes.update(partition, customerKey, input, groupKeyOf(input.groupId()));
 		if (!input.tags().isOmitted()) {
 			List<String> tags = input.tags().value();
 			this.writes.replaceTags(partition, customerKey,
@@ -117,8 +119,8 @@ class CustomerService {
 		return updated(partition, before);
 	}
 
-	private long insert(Partition partition, CreateCustomerInput input) {
-		long customerKey = this.writes.insert(partition, input);
+	private long insert(Partition partition, CreateCustomerInput input, @Nullable Long groupKey) {
+		long customerKey = this.writes.insert(partition, input, groupKey);
 		this.events.record(partition, ChangeEvent.of(EventType.CUSTOMER_CREATED, customerKey));
 		this.writes.addTags(partition, customerKey, CustomerRules.normalizeTags(input.tags()));
 		this.initialAddresses.add(partition, customerKey, input.addresses());
@@ -138,6 +140,23 @@ class CustomerService {
 			throw new UserErrorException(UserErrorCode.NOT_FOUND, "The customer has no source with this id.",
 					"defaultSourceId");
 		}
+	}
+
+	/**
+	 * The row key of a group the input names, or null to take the customer out of its
+	 * group; whether the group exists in the partition its foreign key tells, as the row
+	 * is written.
+	 */
+	private static ArgumentValue<Long> groupKeyOf(ArgumentValue<String> groupId) {
+		if (groupId.isOmitted()) {
+			return ArgumentValue.omitted();
+		}
+		String id = groupId.value();
+		return ArgumentValue.ofNullable((id != null) ? groupKey(id) : null);
+	}
+
+	private static long groupKey(String groupId) {
+		return InputIds.keyOf(groupId, CustomerFilter.GROUP_TYPE, "groupId");
 	}
 
 	private Customer lockForTags(Partition partition, CustomerTagsInput input) {

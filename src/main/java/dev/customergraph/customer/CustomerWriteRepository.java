@@ -11,7 +11,9 @@ import dev.customergraph.mutation.UserErrorException;
 import dev.customergraph.tenancy.Partition;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.graphql.data.ArgumentValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -31,10 +33,10 @@ class CustomerWriteRepository {
 	private static final String INSERT = """
 			INSERT INTO customer (tenant_id, livemode, email, first_name, last_name, phone, locale, type, enabled, code,
 			  vat_number, accepts_marketing, avatar_url, metadata, payment_providers, request_to_be_forgotten,
-			  version, created_at, updated_at)
+			  version, created_at, updated_at, group_id)
 			VALUES (:tenantId, :livemode, :email, :firstName, :lastName, :phone, :locale, :type, :enabled, :code,
 			  :vatNumber, :acceptsMarketing, :avatarUrl, :metadata, :paymentProviders, :requestToBeForgotten,
-			  1, :now, :now)
+			  1, :now, :now, :groupKey)
 			""";
 
 	/**
@@ -57,6 +59,7 @@ class CustomerWriteRepository {
 			  metadata = IF(:metadataSet, :metadata, metadata),
 			  payment_providers = IF(:paymentProvidersSet, :paymentProviders, payment_providers),
 			  request_to_be_forgotten = IF(:requestToBeForgottenSet, :requestToBeForgotten, request_to_be_forgotten),
+			  group_id = IF(:groupKeySet, :groupKey, group_id),
 			  version = version + 1,
 			  updated_at = :now
 			WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :customerKey
@@ -74,8 +77,10 @@ class CustomerWriteRepository {
 		this.paymentProviders = paymentProviders;
 	}
 
-	/** Inserts the customer at version 1 and returns its key. */
-	long insert(Partition partition, CreateCustomerInput input) {
+	/**
+	 * Inserts the customer at version 1, in the given group or none, and returns its key.
+	 */
+	long insert(Partition partition, CreateCustomerInput input, @Nullable Long groupKey) {
 		LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
 		GeneratedKeyHolder keys = new GeneratedKeyHolder();
 		uniquely(() -> this.jdbc.sql(INSERT)
@@ -96,6 +101,7 @@ class CustomerWriteRepository {
 			.param("paymentProviders", json(input.paymentProviders()))
 			.param("requestToBeForgotten", input.requestToBeForgotten())
 			.param("now", now)
+			.param("groupKey", groupKey)
 			.update(keys, "id"));
 		long customerKey = keys.getKeyAs(Number.class).longValue();
 		this.searchKeys.add(partition, customerKey);
@@ -108,8 +114,9 @@ class CustomerWriteRepository {
 	/**
 	 * Writes the fields the input carries and counts the change; a changed name or email
 	 * changes the search keys, and written payment providers their index.
+	 * {@code groupKey} is the input's group, when it names one.
 	 */
-	void update(Partition partition, long customerKey, UpdateCustomerInput input) {
+	void update(Partition partition, long customerKey, UpdateCustomerInput input, ArgumentValue<Long> groupKey) {
 		StatementSpec update = statement(UPDATE, partition, customerKey).param("now",
 				LocalDateTime.now(ZoneOffset.UTC));
 		bind(update, "email", input.email());
@@ -126,6 +133,7 @@ class CustomerWriteRepository {
 		bind(update, "metadata", input.metadata(), CustomerWriteRepository::json);
 		bind(update, "paymentProviders", input.paymentProviders(), CustomerWriteRepository::json);
 		bind(update, "requestToBeForgotten", input.requestToBeForgotten());
+		bind(update, "groupKey", groupKey);
 		uniquely(update::update);
 		if (!input.email().isOmitted() || !input.firstName().isOmitted() || !input.lastName().isOmitted()) {
 			this.searchKeys.replace(partition, customerKey);
@@ -223,7 +231,8 @@ class CustomerWriteRepository {
 
 	/**
 	 * Runs a write that may break the email or code unique key, and reports which as
-	 * {@code TAKEN}.
+	 * {@code TAKEN}, or the group foreign key (a group not in the partition, or deleted a
+	 * moment ago), reported as {@code NOT_FOUND}.
 	 */
 	private static void uniquely(Runnable write) {
 		try {
@@ -235,6 +244,12 @@ class CustomerWriteRepository {
 			boolean code = String.valueOf(ex.getMessage()).contains("customer_by_code");
 			throw code ? new UserErrorException(UserErrorCode.TAKEN, "Another customer already has this code.", "code")
 					: new UserErrorException(UserErrorCode.TAKEN, "Another customer already has this email.", "email");
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (String.valueOf(ex.getMessage()).contains("customer_in_group")) {
+				throw new UserErrorException(UserErrorCode.NOT_FOUND, "No customer group has this id.", "groupId");
+			}
+			throw ex;
 		}
 	}
 

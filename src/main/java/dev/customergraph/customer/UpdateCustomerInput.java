@@ -33,6 +33,6 @@ record UpdateCustomerInput(String id, @NotBlank @Email @Size(max = 254) Argument
 		@JsonObject @MaxJsonSize(bytes = MaxJsonSize.METADATA_BYTES) ArgumentValue<Object> metadata,
 		@Size(max = 20) ArgumentValue<List<@Valid PaymentProviderRef>> paymentProviders,
 		@NotNull ArgumentValue<Boolean> requestToBeForgotten, ArgumentValue<String> defaultSourceId,
-		@Nullable Integer expectedVersion) {
+		@Nullable Integer expectedVersion, ArgumentValue<String> groupId) {
 
 }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
@@ -15,15 +16,15 @@ import graphql.schema.GraphQLTypeUtil;
 /**
  * The requested cost of an operation, computed statically in the manner of Shopify's
  * calculated query cost: a field that returns an object costs 1 (a mutation's root field
- * 10) plus its selection; scalars and enums cost 0, except {@code totalCount} (a count
- * over every match, {@value #TOTAL_COUNT_COST}); a connection searched by
- * {@code filter.search} costs {@value #SEARCH_COST} more, and one read at an
- * {@code offset} 1 more per {@value #SKIPPED_ROWS_PER_COST} rows it skips (rounded up):
- * each skipped row is an index entry read, not an object returned. In a connection (a
- * field that takes {@code first} and {@code last}) the list fields {@code edges} and
- * {@code nodes} count once per requested item: {@code first} or {@code last} or the
- * default page size, and no more than the distinct {@code filter.ids} when those are
- * given. A list field with a list argument ({@code nodes(ids:)},
+ * 10) plus its selection; scalars and enums cost 0, except {@code totalCount} and
+ * {@code customerCount} (a count over every match, {@value #TOTAL_COUNT_COST}); a
+ * connection searched by {@code filter.search} costs {@value #SEARCH_COST} more, and one
+ * read at an {@code offset} 1 more per {@value #SKIPPED_ROWS_PER_COST} rows it skips
+ * (rounded up): each skipped row is an index entry read, not an object returned. In a
+ * connection (a field that takes {@code first} and {@code last}) the list fields
+ * {@code edges} and {@code nodes} count once per requested item: {@code first} or
+ * {@code last} or the default page size, and no more than the distinct {@code filter.ids}
+ * when those are given. A list field with a list argument ({@code nodes(ids:)},
  * {@code _entities(representations:)}) counts once per distinct item of that list.
  * Fragments on different types are added up, an upper bound.
  * <p>
@@ -39,6 +40,9 @@ final class QueryCost {
 	static final int SEARCH_COST = 10;
 
 	static final int SKIPPED_ROWS_PER_COST = 100;
+
+	/** The scalar fields that count every match: a connection's, a customer group's. */
+	private static final Set<String> COUNTS = Set.of("totalCount", "customerCount");
 
 	private final GatewayLimits limits;
 
@@ -73,7 +77,7 @@ final class QueryCost {
 	private int costOf(QueryVisitorFieldEnvironment field, int childCost, boolean mutation) {
 		GraphQLFieldDefinition definition = field.getFieldDefinition();
 		if (!(GraphQLTypeUtil.unwrapAll(definition.getType()) instanceof GraphQLCompositeType)) {
-			return "totalCount".equals(definition.getName()) ? TOTAL_COUNT_COST : 0;
+			return COUNTS.contains(definition.getName()) ? TOTAL_COUNT_COST : 0;
 		}
 		QueryVisitorFieldEnvironment parent = field.getParentEnvironment();
 		int own = (parent == null && mutation) ? MUTATION_FIELD_COST : 1;
