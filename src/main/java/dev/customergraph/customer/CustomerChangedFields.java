@@ -25,7 +25,7 @@ final class CustomerChangedFields {
 			Map.entry("acceptsMarketing", Customer::acceptsMarketing), Map.entry("avatarUrl", Customer::avatarUrl),
 			Map.entry("metadata", Customer::metadata), Map.entry("paymentProviders", Customer::paymentProviders),
 			Map.entry("requestToBeForgotten", Customer::requestToBeForgotten),
-			Map.entry("defaultSourceId", Customer::defaultSourceId)));
+			Map.entry("defaultSourceId", Customer::defaultSourceId), Map.entry("groupId", Customer::groupKey)));
 
 	private CustomerChangedFields() {
 	}

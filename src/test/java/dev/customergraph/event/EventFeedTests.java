@@ -24,6 +24,7 @@ import static dev.customergraph.mutation.Mutations.input;
 import static dev.customergraph.mutation.Mutations.run;
 import static dev.customergraph.mutation.Mutations.userErrors;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Every mutation's events in the {@code events} feed, what they carry, and how the feed
@@ -98,6 +99,23 @@ class EventFeedTests {
 		assertThat(events.subList(0, 4)).allSatisfy((event) -> assertThat(event).containsEntry("addressId", addressId));
 		assertThat(events.subList(4, 8)).extracting((event) -> event.get("sourceId"))
 			.containsExactly(sourceId, looseId, looseId, sourceId);
+	}
+
+	@Test
+	void aCustomerMovedToAGroupChangesGroupIdAndGroupsThemselvesRecordNothing() {
+		String groupId = get(
+				run(this.tenant, "customerGroups#CreateGroup", "createCustomerGroup", input("name", "Wholesale")),
+				"customerGroup.id");
+		run(this.tenant, "customerGroups#UpdateGroup", "updateCustomerGroup", input("id", groupId, "name", "Retail"));
+		String id = get(run(this.tenant, "customerGroups#CreateCustomerInGroup", "createCustomer",
+				input("email", "member@example.com", "groupId", groupId)), "customer.id");
+		run(this.tenant, "customerGroups#MoveCustomer", "updateCustomer", input("id", id, "groupId", null));
+		run(this.tenant, "customerGroups#MoveCustomer", "updateCustomer", input("id", id, "groupId", null));
+		run(this.tenant, "customerGroups#DeleteGroup", "deleteCustomerGroup", input("id", groupId));
+		assertThat(EventFeed.all(this.tenant))
+			.extracting((event) -> event.get("type"), (event) -> event.get("changedFields"))
+			.containsExactly(tuple("CUSTOMER_CREATED", List.of()), tuple("CUSTOMER_UPDATED", List.of("groupId")),
+					tuple("CUSTOMER_UPDATED", List.of()));
 	}
 
 	@Test
