@@ -85,8 +85,22 @@ class EventRaceTests {
 				seen.add(seq);
 			}
 			cursor = (page.endCursor() != null) ? page.endCursor() : cursor;
+			if (page.events().isEmpty()) {
+				pause();
+			}
 		}
 		return seen;
+	}
+
+	/** Caught up: a consumer polls again a moment later. */
+	private static void pause() {
+		try {
+			Thread.sleep(5);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
