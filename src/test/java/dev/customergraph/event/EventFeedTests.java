@@ -250,6 +250,22 @@ class EventFeedTests {
 	}
 
 	@Test
+	void aMutationsEventsCostTwoStatementsWhateverTheirNumber() {
+		CustomerApi.create(this.tenant, "warm@example.com");
+		long before = SqlStatementCounter.total();
+		CustomerApi.create(this.tenant, "one@example.com");
+		long oneEvent = SqlStatementCounter.total() - before;
+		before = SqlStatementCounter.total();
+		CustomerApi.create(this.tenant, "four@example.com",
+				Map.of("addresses", List.of(Map.of("city", "A", "countryCode", "FR"),
+						Map.of("city", "B", "countryCode", "FR"), Map.of("city", "C", "countryCode", "FR"))));
+		long fourEvents = SqlStatementCounter.total() - before;
+		// One INSERT per address; the three more events add no statement.
+		assertThat(fourEvents - oneEvent).isEqualTo(3);
+		assertThat(EventFeed.all(this.tenant)).hasSize(6);
+	}
+
+	@Test
 	void retentionRemovesOldEventsAndTheFeedContinuesAfterThem() {
 		IntStream.range(0, 5).forEach((i) -> CustomerApi.create(this.tenant, "old" + i + "@example.com"));
 		String cursor = EventFeed.page(this.tenant, 1, null, null).endCursor();
