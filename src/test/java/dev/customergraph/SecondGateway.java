@@ -1,9 +1,12 @@
 package dev.customergraph;
 
+import java.util.function.Supplier;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -27,22 +30,38 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 public final class SecondGateway implements BeforeAllCallback, AfterAllCallback {
 
+	private final @Nullable Supplier<String> url;
+
 	private ConfigurableApplicationContext context;
 
 	private WebTestClient http;
 
 	private HttpGraphQlTester graphQl;
 
+	/** An instance on the first gateway's database. */
+	public SecondGateway() {
+		this.url = null;
+	}
+
 	/**
-	 * Points the instance at the first gateway's database, as a second instance is
-	 * pointed at it by {@code spring.datasource.url}, username and password.
+	 * An instance on another server with the first gateway's account, such as another
+	 * node of a cluster; the URL is asked for when the instance starts.
+	 */
+	public SecondGateway(Supplier<String> url) {
+		this.url = url;
+	}
+
+	/**
+	 * Points the instance at the first gateway's database (or the URL given), as a second
+	 * instance is pointed at it by {@code spring.datasource.url}, username and password.
 	 */
 	@Override
 	public void beforeAll(ExtensionContext test) throws Exception {
 		DataSource database = SpringExtension.getApplicationContext(test).getBean(DataSource.class);
 		HikariDataSource pool = database.unwrap(HikariDataSource.class);
+		String url = (this.url != null) ? this.url.get() : pool.getJdbcUrl();
 		this.context = new SpringApplicationBuilder(CustomerGraphApplication.class)
-			.properties("server.port=0", "spring.datasource.url=" + pool.getJdbcUrl(),
+			.properties("server.port=0", "spring.datasource.url=" + url,
 					"spring.datasource.username=" + pool.getUsername(),
 					"spring.datasource.password=" + pool.getPassword(),
 					"spring.graphql.cors.allowed-origins=https://app.example")

@@ -40,23 +40,30 @@ public record CustomerOrder(Field field, OrderDirection direction) {
 	/** The orderable fields, with the column each sorts by. */
 	public enum Field {
 
-		CREATED_AT(CustomerColumn.CREATED_AT, (c) -> c.createdAt().toLocalDateTime().toString(), LocalDateTime::parse),
-		UPDATED_AT(CustomerColumn.UPDATED_AT, (c) -> c.updatedAt().toLocalDateTime().toString(), LocalDateTime::parse),
-		EMAIL(CustomerColumn.EMAIL, Customer::email, (text) -> text),
-		LAST_NAME(CustomerColumn.LAST_NAME, Customer::lastName, (text) -> text), ID(null, (c) -> null, (text) -> text);
+		CREATED_AT(CustomerColumn.CREATED_AT, false, (c) -> c.createdAt().toLocalDateTime().toString(),
+				LocalDateTime::parse),
+		UPDATED_AT(CustomerColumn.UPDATED_AT, false, (c) -> c.updatedAt().toLocalDateTime().toString(),
+				LocalDateTime::parse),
+		// Unique per partition (customer_by_email), so that index serves the order alone.
+		EMAIL(CustomerColumn.EMAIL, true, Customer::email, (text) -> text),
+		LAST_NAME(CustomerColumn.LAST_NAME, false, Customer::lastName, (text) -> text),
+		ID(null, true, (c) -> null, (text) -> text);
 
 		private final @Nullable String sql;
 
 		private final Set<CustomerColumn> column;
 
+		private final boolean unique;
+
 		private final Function<Customer, @Nullable String> valueOf;
 
 		private final Function<String, Object> parseValue;
 
-		Field(@Nullable CustomerColumn column, Function<Customer, @Nullable String> valueOf,
+		Field(@Nullable CustomerColumn column, boolean unique, Function<Customer, @Nullable String> valueOf,
 				Function<String, Object> parseValue) {
 			this.sql = (column != null) ? column.sql() : null;
 			this.column = (column != null) ? EnumSet.of(column) : EnumSet.noneOf(CustomerColumn.class);
+			this.unique = unique;
 			this.valueOf = valueOf;
 			this.parseValue = parseValue;
 		}
@@ -64,8 +71,14 @@ public record CustomerOrder(Field field, OrderDirection direction) {
 		private Keyset<Customer> keyset(OrderDirection direction) {
 			String ordering = "customers:" + name() + ":" + direction;
 			boolean descending = direction == OrderDirection.DESC;
-			return (this.sql != null) ? Keyset.byColumn(ordering, this.sql, "c.id", descending, this.valueOf,
-					this.parseValue, Customer::key) : Keyset.byId(ordering, "c.id", descending, Customer::key);
+			if (this.sql == null) {
+				return Keyset.byId(ordering, "c.id", descending, Customer::key);
+			}
+			return this.unique
+					? Keyset.byUniqueColumn(ordering, this.sql, "c.id", descending, this.valueOf, this.parseValue,
+							Customer::key)
+					: Keyset.byColumn(ordering, this.sql, "c.id", descending, this.valueOf, this.parseValue,
+							Customer::key);
 		}
 
 	}

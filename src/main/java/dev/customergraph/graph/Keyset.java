@@ -30,6 +30,11 @@ public final class Keyset<T> {
 
 	private final String idColumn;
 
+	/**
+	 * Whether no two rows of a partition share the column's value, nor is it ever NULL.
+	 */
+	private final boolean unique;
+
 	private final boolean descending;
 
 	private final Function<T, @Nullable String> valueOf;
@@ -38,11 +43,12 @@ public final class Keyset<T> {
 
 	private final ToLongFunction<T> idOf;
 
-	private Keyset(String ordering, @Nullable String column, String idColumn, boolean descending,
+	private Keyset(String ordering, @Nullable String column, String idColumn, boolean unique, boolean descending,
 			Function<T, @Nullable String> valueOf, Function<String, Object> parseValue, ToLongFunction<T> idOf) {
 		this.ordering = ordering;
 		this.column = column;
 		this.idColumn = idColumn;
+		this.unique = unique;
 		this.descending = descending;
 		this.valueOf = valueOf;
 		this.parseValue = parseValue;
@@ -51,7 +57,7 @@ public final class Keyset<T> {
 
 	/** Ordered by id alone. */
 	public static <T> Keyset<T> byId(String ordering, String idColumn, boolean descending, ToLongFunction<T> idOf) {
-		return new Keyset<>(ordering, null, idColumn, descending, (row) -> null, (text) -> text, idOf);
+		return new Keyset<>(ordering, null, idColumn, true, descending, (row) -> null, (text) -> text, idOf);
 	}
 
 	/**
@@ -61,7 +67,18 @@ public final class Keyset<T> {
 	 */
 	public static <T> Keyset<T> byColumn(String ordering, String column, String idColumn, boolean descending,
 			Function<T, @Nullable String> valueOf, Function<String, Object> parseValue, ToLongFunction<T> idOf) {
-		return new Keyset<>(ordering, column, idColumn, descending, valueOf, parseValue, idOf);
+		return new Keyset<>(ordering, column, idColumn, false, descending, valueOf, parseValue, idOf);
+	}
+
+	/**
+	 * Ordered by a NOT NULL column that is unique in the partition (a customer's email),
+	 * which needs no tie-breaker. Sorting by (column, id) instead would not be served by
+	 * a unique index on the column, since the engines do not extend unique indexes by the
+	 * primary key: every page, the first included, would sort the whole partition.
+	 */
+	public static <T> Keyset<T> byUniqueColumn(String ordering, String column, String idColumn, boolean descending,
+			Function<T, @Nullable String> valueOf, Function<String, Object> parseValue, ToLongFunction<T> idOf) {
+		return new Keyset<>(ordering, column, idColumn, true, descending, valueOf, parseValue, idOf);
 	}
 
 	/**
@@ -88,8 +105,10 @@ public final class Keyset<T> {
 	 */
 	public String orderBy(PageRequest page) {
 		String direction = (this.descending != page.backward()) ? " DESC" : " ASC";
-		return (this.column != null) ? this.column + direction + ", " + this.idColumn + direction
-				: this.idColumn + direction;
+		if (this.column == null) {
+			return this.idColumn + direction;
+		}
+		return this.unique ? this.column + direction : this.column + direction + ", " + this.idColumn + direction;
 	}
 
 	/**
@@ -166,6 +185,9 @@ public final class Keyset<T> {
 		}
 		String value = ":" + name + "Value";
 		params.put(name + "Value", this.parseValue.apply(cursor.value()));
+		if (this.unique) {
+			return this.column + cmp + value;
+		}
 		String seek = "(" + this.column + cmp + value + " OR (" + this.column + " = " + value + " AND " + this.idColumn
 				+ cmp + id + ")";
 		// Descending, NULLs come last: they are after every value.
