@@ -25,7 +25,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTests {
 
 	private static final String[] FEATURES = { "dev.customergraph.customer..", "dev.customergraph.address..",
-			"dev.customergraph.source..", "dev.customergraph.photo..", "dev.customergraph.group.." };
+			"dev.customergraph.source..", "dev.customergraph.photo..", "dev.customergraph.group..",
+			"dev.customergraph.event.." };
 
 	@ArchTest
 	static final ArchRule noPackageCycles = slices().matching("dev.customergraph.(*)..").should().beFreeOfCycles();
@@ -85,7 +86,8 @@ class ArchitectureTests {
 				|| packageName.startsWith("dev.customergraph.address")
 				|| packageName.startsWith("dev.customergraph.source")
 				|| packageName.startsWith("dev.customergraph.photo")
-				|| packageName.startsWith("dev.customergraph.group");
+				|| packageName.startsWith("dev.customergraph.group")
+				|| packageName.startsWith("dev.customergraph.event");
 	}
 
 }

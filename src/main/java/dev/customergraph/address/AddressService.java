@@ -10,6 +10,9 @@ import dev.customergraph.customer.AddressInput;
 import dev.customergraph.customer.Customer;
 import dev.customergraph.customer.CustomerChanges;
 import dev.customergraph.customer.InitialAddresses;
+import dev.customergraph.event.ChangeEvent;
+import dev.customergraph.event.EventOutbox;
+import dev.customergraph.event.EventType;
 import dev.customergraph.graph.GlobalId;
 import dev.customergraph.mutation.InputIds;
 import dev.customergraph.mutation.InputValidator;
@@ -26,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The address mutations. Each locks the owning customer's row first, so the per-customer
  * limit and the defaults hold however many requests race, then counts one change to the
- * customer.
+ * customer and records its event.
  */
 @Service
 class AddressService implements InitialAddresses {
@@ -41,13 +44,16 @@ class AddressService implements InitialAddresses {
 
 	private final int limit;
 
+	private final EventOutbox events;
+
 	AddressService(AddressWriteRepository writes, AddressRepository addresses, CustomerChanges customers,
-			InputValidator validator, AddressLimits limits) {
+			InputValidator validator, AddressLimits limits, EventOutbox events) {
 		this.writes = writes;
 		this.addresses = addresses;
 		this.customers = customers;
 		this.validator = validator;
 		this.limit = limits.addressesPerCustomer();
+		this.events = events;
 	}
 
 	/**
@@ -86,6 +92,7 @@ class AddressService implements InitialAddresses {
 			throw notFound("id");
 		}
 		this.customers.recordChange(partition, customerKey);
+		this.events.record(partition, ChangeEvent.about(EventType.ADDRESS_UPDATED, customerKey, addressKey));
 		return new UpdateCustomerAddressPayload(find(partition, addressKey), List.of());
 	}
 
@@ -96,6 +103,7 @@ class AddressService implements InitialAddresses {
 		this.customers.clearDefaultAddress(partition, customerKey, addressKey);
 		this.writes.delete(partition, addressKey);
 		this.customers.recordChange(partition, customerKey);
+		this.events.record(partition, ChangeEvent.about(EventType.ADDRESS_DELETED, customerKey, addressKey));
 		return new DeleteCustomerAddressPayload(new GlobalId(Address.TYPE, addressKey).encode(),
 				this.customers.find(partition, customerKey), List.of());
 	}
@@ -112,11 +120,13 @@ class AddressService implements InitialAddresses {
 		this.customers.setDefaultAddress(partition, customerKey, addressKey, kind != DefaultAddressKind.BILLING,
 				kind != DefaultAddressKind.SHIPPING);
 		this.customers.recordChange(partition, customerKey);
+		this.events.record(partition, ChangeEvent.about(EventType.DEFAULT_ADDRESS_CHANGED, customerKey, addressKey));
 		return new SetDefaultCustomerAddressPayload(this.customers.find(partition, customerKey), List.of());
 	}
 
 	private long insert(Partition partition, long customerKey, AddressInput address) {
 		long addressKey = this.writes.insert(partition, customerKey, address);
+		this.events.record(partition, ChangeEvent.about(EventType.ADDRESS_CREATED, customerKey, addressKey));
 		if (address.defaultShipping() || address.defaultBilling()) {
 			this.customers.setDefaultAddress(partition, customerKey, addressKey, address.defaultShipping(),
 					address.defaultBilling());

@@ -48,6 +48,15 @@ public class CustomerChanges {
 			.orElseThrow(() -> new UserErrorException(UserErrorCode.NOT_FOUND, "No customer has this id.", path));
 	}
 
+	/**
+	 * Locks the customer's row like {@link #lock}, in the same one statement, and returns
+	 * it as it was before the change, to tell which fields the change changed.
+	 */
+	Customer lockWhole(Partition partition, long customerKey, String... path) {
+		return this.customers.lockByKey(partition, customerKey)
+			.orElseThrow(() -> new UserErrorException(UserErrorCode.NOT_FOUND, "No customer has this id.", path));
+	}
+
 	/** Counts one change to the locked customer. */
 	public void recordChange(Partition partition, long customerKey) {
 		statement("""

@@ -111,6 +111,16 @@ public class CustomerRepository {
 			.findFirst();
 	}
 
+	/**
+	 * The whole customer, its row locked until the transaction ends: a mutation's lock
+	 * that also reads what the row was before the change.
+	 */
+	Optional<Customer> lockByKey(Partition partition, long key) {
+		return lookup("c.id = :key", Map.of("key", key), partition, CustomerColumn.ALL, Map.of(), " FOR UPDATE")
+			.stream()
+			.findFirst();
+	}
+
 	/** A customer column unique per partition. */
 	enum UniqueColumn {
 
@@ -129,9 +139,15 @@ public class CustomerRepository {
 	 * their joined nested fields: one row per row of the list join (or one), in customer
 	 * order, folded into one customer each.
 	 */
-	@SuppressWarnings("unchecked")
 	private List<Customer> lookup(String condition, Map<String, Object> values, Partition partition,
 			Set<CustomerColumn> columns, Map<String, Set<String>> nested) {
+		return lookup(condition, values, partition, columns, nested, "");
+	}
+
+	/** The lookup, with a locking clause after its ORDER BY. */
+	@SuppressWarnings("unchecked")
+	private List<Customer> lookup(String condition, Map<String, Object> values, Partition partition,
+			Set<CustomerColumn> columns, Map<String, Set<String>> nested, String locking) {
 		List<CustomerJoin> joined = nested.keySet().stream().map(this.joins::get).toList();
 		Map<CustomerJoin, CustomerJoin.Selected> selected = new HashMap<>();
 		joined.forEach((join) -> selected.put(join, join.select(nested.get(join.field()))));
@@ -142,6 +158,7 @@ public class CustomerRepository {
 		sql.append("\nWHERE c.tenant_id = :tenantId AND c.livemode = :livemode AND ").append(condition);
 		sql.append(" ORDER BY c.id");
 		joined.stream().filter(CustomerJoin::list).forEach((join) -> sql.append(", ").append(join.listOrder()));
+		sql.append(locking);
 		return this.jdbc.sql(sql.toString())
 			.param("tenantId", partition.tenantId())
 			.param("livemode", partition.livemode())

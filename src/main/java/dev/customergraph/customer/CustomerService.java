@@ -2,6 +2,9 @@ package dev.customergraph.customer;
 
 import java.util.List;
 
+import dev.customergraph.event.ChangeEvent;
+import dev.customergraph.event.EventOutbox;
+import dev.customergraph.event.EventType;
 import dev.customergraph.graph.GlobalId;
 import dev.customergraph.mutation.IdempotencyKeys;
 import dev.customergraph.mutation.InputIds;
@@ -17,8 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The customer mutations, each one write transaction: validate, lock the customer row,
- * write, count the change, read the result back. Any user error rolls the whole
- * transaction back.
+ * write, count the change, record its event, read the result back. Any user error rolls
+ * the whole transaction back, events included.
  */
 @Service
 @WriteTransaction
@@ -41,13 +44,16 @@ class CustomerService {
 
 	private final InputValidator validator;
 
+	private final EventOutbox events;
+
 	CustomerService(CustomerWriteRepository writes, CustomerChanges changes, InitialAddresses initialAddresses,
-			IdempotencyKeys idempotencyKeys, InputValidator validator) {
+			IdempotencyKeys idempotencyKeys, InputValidator validator, EventOutbox events) {
 		this.writes = writes;
 		this.changes = changes;
 		this.initialAddresses = initialAddresses;
 		this.idempotencyKeys = idempotencyKeys;
 		this.validator = validator;
+		this.events = events;
 	}
 
 	/**
@@ -66,7 +72,8 @@ class CustomerService {
 	@Nullable Customer update(Partition partition, UpdateCustomerInput input) {
 		this.validator.validate(input);
 		long customerKey = InputIds.keyOf(input.id(), Customer.TYPE, "id");
-		int version = this.changes.lock(partition, customerKey, "id");
+		Customer before = this.changes.lockWhole(partition, customerKey, "id");
+		int version = before.version();
 		Integer expected = input.expectedVersion();
 		if (expected != null && expected != version) {
 			throw new UserErrorException(UserErrorCode.CONFLICT, "The customer is at version " + version + ", not "
@@ -81,37 +88,40 @@ class CustomerService {
 			this.writes.replaceTags(partition, customerKey,
 					CustomerRules.normalizeTags((tags != null) ? tags : List.of()));
 		}
-		return this.changes.find(partition, customerKey);
+		return updated(partition, before);
 	}
 
 	/** Deletes the customer and returns its global id. */
 	String delete(Partition partition, String id) {
 		long customerKey = InputIds.keyOf(id, Customer.TYPE, "id");
-		this.changes.lock(partition, customerKey, "id");
+		int lastVersion = this.changes.lock(partition, customerKey, "id");
 		this.writes.delete(partition, customerKey);
+		this.events.record(partition, ChangeEvent.deleted(customerKey, lastVersion));
 		return new GlobalId(Customer.TYPE, customerKey).encode();
 	}
 
 	@Nullable Customer addTags(Partition partition, CustomerTagsInput input) {
-		long customerKey = lockForTags(partition, input);
+		Customer before = lockForTags(partition, input);
+		long customerKey = before.key();
 		this.writes.addTags(partition, customerKey, CustomerRules.normalizeTags(input.tags()));
 		if (this.writes.countTags(partition, customerKey) > CustomerRules.MAX_TAGS) {
 			throw new UserErrorException(UserErrorCode.LIMIT_EXCEEDED,
 					"A customer has at most " + CustomerRules.MAX_TAGS + " tags.", "tags");
 		}
 		this.changes.recordChange(partition, customerKey);
-		return this.changes.find(partition, customerKey);
+		return updated(partition, before);
 	}
 
 	@Nullable Customer removeTags(Partition partition, CustomerTagsInput input) {
-		long customerKey = lockForTags(partition, input);
-		this.writes.removeTags(partition, customerKey, CustomerRules.normalizeTags(input.tags()));
-		this.changes.recordChange(partition, customerKey);
-		return this.changes.find(partition, customerKey);
+		Customer before = lockForTags(partition, input);
+		this.writes.removeTags(partition, before.key(), CustomerRules.normalizeTags(input.tags()));
+		this.changes.recordChange(partition, before.key());
+		return updated(partition, before);
 	}
 
 	private long insert(Partition partition, CreateCustomerInput input, @Nullable Long groupKey) {
 		long customerKey = this.writes.insert(partition, input, groupKey);
+		this.events.record(partition, ChangeEvent.of(EventType.CUSTOMER_CREATED, customerKey));
 		this.writes.addTags(partition, customerKey, CustomerRules.normalizeTags(input.tags()));
 		this.initialAddresses.add(partition, customerKey, input.addresses());
 		return customerKey;
@@ -149,11 +159,19 @@ class CustomerService {
 		return InputIds.keyOf(groupId, CustomerFilter.GROUP_TYPE, "groupId");
 	}
 
-	private long lockForTags(Partition partition, CustomerTagsInput input) {
+	private Customer lockForTags(Partition partition, CustomerTagsInput input) {
 		this.validator.validate(input);
-		long customerKey = InputIds.keyOf(input.id(), Customer.TYPE, "id");
-		this.changes.lock(partition, customerKey, "id");
-		return customerKey;
+		return this.changes.lockWhole(partition, InputIds.keyOf(input.id(), Customer.TYPE, "id"), "id");
+	}
+
+	/**
+	 * Reads the changed customer back for the payload, and records which of its fields
+	 * the change changed.
+	 */
+	private @Nullable Customer updated(Partition partition, Customer before) {
+		Customer after = this.changes.find(partition, before.key());
+		this.events.record(partition, ChangeEvent.updated(before.key(), CustomerChangedFields.between(before, after)));
+		return after;
 	}
 
 }

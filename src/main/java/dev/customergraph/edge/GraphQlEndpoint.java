@@ -65,6 +65,7 @@ class GraphQlEndpoint {
 		try {
 			type = ResponseMediaType.of(request.headers());
 			Caller caller = authenticate(request);
+			log.apiKeyId(caller.keyId());
 			boolean uploads = MultipartRequestReader.isMultipart(request);
 			Map<String, Object> body = uploads ? this.multipart.read(request) : this.reader.read(request);
 			log.operationName((String) body.get("operationName"));

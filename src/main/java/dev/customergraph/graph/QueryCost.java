@@ -97,7 +97,9 @@ final class QueryCost {
 	}
 
 	private static boolean isConnection(GraphQLFieldDefinition field) {
-		return field.getArgument("first") != null && field.getArgument("last") != null;
+		// The events feed pages forward only: first and after, no last.
+		return field.getArgument("first") != null
+				&& (field.getArgument("last") != null || field.getArgument("after") != null);
 	}
 
 	private static boolean searches(Map<String, Object> arguments) {

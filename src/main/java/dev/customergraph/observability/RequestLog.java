@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the access log records of one request beyond its HTTP status: its id, and the
- * GraphQL operation name and requested cost once the endpoint knows them. Held as a
- * request attribute by {@link AccessLogFilter}.
+ * GraphQL operation name and requested cost once the endpoint knows them; and the id of
+ * its API key, for the change events it causes. Held as a request attribute by
+ * {@link AccessLogFilter}.
  */
 public final class RequestLog {
 
@@ -19,6 +20,8 @@ public final class RequestLog {
 	private volatile @Nullable String operationName;
 
 	private volatile @Nullable Integer cost;
+
+	private volatile @Nullable Long apiKeyId;
 
 	private RequestLog(String requestId) {
 		this.requestId = requestId;
@@ -49,6 +52,18 @@ public final class RequestLog {
 
 	public void cost(int cost) {
 		this.cost = cost;
+	}
+
+	/**
+	 * The row id of the API key that authenticated the request, once known: change events
+	 * record it; the log line does not.
+	 */
+	public void apiKeyId(long apiKeyId) {
+		this.apiKeyId = apiKeyId;
+	}
+
+	public @Nullable Long apiKeyId() {
+		return this.apiKeyId;
 	}
 
 	/**

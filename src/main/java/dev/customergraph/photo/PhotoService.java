@@ -1,7 +1,11 @@
 package dev.customergraph.photo;
 
+import java.util.List;
+
 import dev.customergraph.customer.Customer;
 import dev.customergraph.customer.CustomerChanges;
+import dev.customergraph.event.ChangeEvent;
+import dev.customergraph.event.EventOutbox;
 import dev.customergraph.mutation.UserErrorCode;
 import dev.customergraph.mutation.UserErrorException;
 import dev.customergraph.mutation.WriteTransaction;
@@ -20,20 +24,25 @@ import org.springframework.stereotype.Service;
 @WriteTransaction
 class PhotoService {
 
+	/** The field of Customer a photo is, as CUSTOMER_UPDATED names it. */
+	private static final String PHOTO_FIELD = "photo";
+
 	private final PhotoWriteRepository writes;
 
 	private final CustomerChanges customers;
 
-	PhotoService(PhotoWriteRepository writes, CustomerChanges customers) {
+	private final EventOutbox events;
+
+	PhotoService(PhotoWriteRepository writes, CustomerChanges customers, EventOutbox events) {
 		this.writes = writes;
 		this.customers = customers;
+		this.events = events;
 	}
 
 	@Nullable Customer set(Partition partition, long customerKey, PhotoImage image) {
 		this.customers.lock(partition, customerKey, "customerId");
 		this.writes.replace(partition, customerKey, image);
-		this.customers.recordChange(partition, customerKey);
-		return this.customers.find(partition, customerKey);
+		return changed(partition, customerKey);
 	}
 
 	@Nullable Customer remove(Partition partition, long customerKey) {
@@ -41,7 +50,13 @@ class PhotoService {
 		if (!this.writes.delete(partition, customerKey)) {
 			throw new UserErrorException(UserErrorCode.NOT_FOUND, "The customer has no photo.", "customerId");
 		}
+		return changed(partition, customerKey);
+	}
+
+	/** Counts the change and records it as a change of the customer's field photo. */
+	private @Nullable Customer changed(Partition partition, long customerKey) {
 		this.customers.recordChange(partition, customerKey);
+		this.events.record(partition, ChangeEvent.updated(customerKey, List.of(PHOTO_FIELD)));
 		return this.customers.find(partition, customerKey);
 	}
 

@@ -5,6 +5,9 @@ import java.util.Objects;
 
 import dev.customergraph.customer.Customer;
 import dev.customergraph.customer.CustomerChanges;
+import dev.customergraph.event.ChangeEvent;
+import dev.customergraph.event.EventOutbox;
+import dev.customergraph.event.EventType;
 import dev.customergraph.mutation.IdempotencyKeys;
 import dev.customergraph.mutation.InputIds;
 import dev.customergraph.mutation.InputValidator;
@@ -38,13 +41,16 @@ class SourceService {
 
 	private final InputValidator validator;
 
+	private final EventOutbox events;
+
 	SourceService(SourceWriteRepository writes, SourceRepository sources, CustomerChanges customers,
-			IdempotencyKeys idempotencyKeys, InputValidator validator) {
+			IdempotencyKeys idempotencyKeys, InputValidator validator, EventOutbox events) {
 		this.writes = writes;
 		this.sources = sources;
 		this.customers = customers;
 		this.idempotencyKeys = idempotencyKeys;
 		this.validator = validator;
+		this.events = events;
 	}
 
 	/**
@@ -73,7 +79,7 @@ class SourceService {
 		if (input.makeDefault()) {
 			this.customers.setDefaultSource(partition, customerKey, sourceKey);
 		}
-		return changed(partition, customerKey, sourceKey);
+		return changed(partition, EventType.SOURCE_ATTACHED, customerKey, sourceKey);
 	}
 
 	SourceAttachmentPayload detach(Partition partition, SourceAttachmentInput input) {
@@ -86,7 +92,7 @@ class SourceService {
 		}
 		this.customers.clearDefaultSource(partition, customerKey, sourceKey);
 		this.writes.attach(partition, sourceKey, null);
-		return changed(partition, customerKey, sourceKey);
+		return changed(partition, EventType.SOURCE_DETACHED, customerKey, sourceKey);
 	}
 
 	/**
@@ -94,12 +100,14 @@ class SourceService {
 	 * change) if one is named.
 	 */
 	private long insert(Partition partition, @Nullable Long customerKey, CreateSourceInput input) {
-		if (customerKey == null) {
-			return this.writes.insert(partition, null, input);
+		if (customerKey != null) {
+			this.customers.lock(partition, customerKey, "customerId");
 		}
-		this.customers.lock(partition, customerKey, "customerId");
 		long sourceKey = this.writes.insert(partition, customerKey, input);
-		this.customers.recordChange(partition, customerKey);
+		if (customerKey != null) {
+			this.customers.recordChange(partition, customerKey);
+		}
+		this.events.record(partition, ChangeEvent.about(EventType.SOURCE_CREATED, customerKey, sourceKey));
 		return sourceKey;
 	}
 
@@ -108,8 +116,9 @@ class SourceService {
 			.orElseThrow(() -> new UserErrorException(UserErrorCode.NOT_FOUND, "No source has this id.", "sourceId"));
 	}
 
-	private SourceAttachmentPayload changed(Partition partition, long customerKey, long sourceKey) {
+	private SourceAttachmentPayload changed(Partition partition, EventType type, long customerKey, long sourceKey) {
 		this.customers.recordChange(partition, customerKey);
+		this.events.record(partition, ChangeEvent.about(type, customerKey, sourceKey));
 		return new SourceAttachmentPayload(find(partition, sourceKey), this.customers.find(partition, customerKey),
 				List.of());
 	}

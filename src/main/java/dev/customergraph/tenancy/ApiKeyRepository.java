@@ -96,7 +96,7 @@ public class ApiKeyRepository {
 
 	private static KnownKey.Change change(ResultSet row, int n) throws SQLException {
 		Caller caller = new Caller(new Partition(row.getInt("tenant_id"), row.getBoolean("livemode")),
-				row.getString("name"), scopes(row.getString("scopes")));
+				row.getString("name"), scopes(row.getString("scopes")), row.getLong("id"));
 		return new KnownKey.Change(new KnownKey(row.getLong("id"), caller), row.getBytes("key_hash"),
 				row.getTimestamp("revoked_at") != null, row.getObject("changed_at", LocalDateTime.class));
 	}

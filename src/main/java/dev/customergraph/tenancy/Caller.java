@@ -15,8 +15,9 @@ import org.dataloader.BatchLoaderEnvironment;
  * @param partition the tenant and mode the key sees
  * @param tenant the tenant's name
  * @param scopes what the key may do
+ * @param keyId the key's row id, which change events record (never the key)
  */
-public record Caller(Partition partition, String tenant, Set<Scope> scopes) {
+public record Caller(Partition partition, String tenant, Set<Scope> scopes, long keyId) {
 
 	/** The GraphQL context key under which the caller is stored. */
 	public static final String CONTEXT_KEY = "caller";

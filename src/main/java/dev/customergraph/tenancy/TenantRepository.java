@@ -51,9 +51,9 @@ public class TenantRepository {
 			.param("scopes", scopes.stream().map(Scope::value).sorted().collect(Collectors.joining(",")))
 			.param("now", now)
 			.update(id, "id");
-		Caller caller = new Caller(new Partition(tenantId, livemode), tenant, Set.copyOf(scopes));
-		this.events.publishEvent(
-				new KnownKey.Created(new KnownKey(id.getKeyAs(Number.class).longValue(), caller), key.hash()));
+		long keyId = id.getKeyAs(Number.class).longValue();
+		Caller caller = new Caller(new Partition(tenantId, livemode), tenant, Set.copyOf(scopes), keyId);
+		this.events.publishEvent(new KnownKey.Created(new KnownKey(keyId, caller), key.hash()));
 		return key;
 	}
 

@@ -90,7 +90,10 @@ class QueryCostTests {
 				Arguments.of("{ customers(first: 5, offset: 250) { nodes { id } } }", 1 + 3 + 5),
 				Arguments.of("{ customers(offset: 1) { totalCount } }", 1 + 1 + 2),
 				Arguments.of("{ sources(offset: 10000) { nodes { id } } }", 1 + 100 + 10),
-				Arguments.of("{ customers(offset: 10001) { nodes { id } } }", 1 + 10));
+				Arguments.of("{ customers(offset: 10001) { nodes { id } } }", 1 + 10),
+				// The events feed pages forward only, and costs as the others do.
+				Arguments.of("{ events(first: 50) { nodes { type } } }", 1 + 50),
+				Arguments.of("{ events { edges { node { customer { id } } } } }", 1 + 10 * (1 + 1 + 1)));
 	}
 
 	@ParameterizedTest

@@ -24,6 +24,7 @@ import static dev.customergraph.mutation.Mutations.get;
 import static dev.customergraph.mutation.Mutations.run;
 import static dev.customergraph.mutation.Mutations.userErrors;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * setCustomerPhoto and removeCustomerPhoto by GraphQL multipart requests, and the photo
@@ -177,6 +178,30 @@ class PhotoUploadTests {
 		assertThat(userErrors(payload)).as(filename).containsExactly("INVALID input.photo");
 		assertThat((Object) get(payload, "customer")).isNull();
 		assertNoPhoto();
+	}
+
+	@Test
+	void settingAndRemovingThePhotoAreChangesOfTheCustomersFieldPhoto() {
+		setPhoto(PhotoUploads.png(4, 4), "p.png");
+		remove();
+		List<Map<String, Object>> events = this.tenant.graphQl()
+			.document("{ events { nodes { type version apiKeyId requestId ... on CustomerEvent { changedFields } } } }")
+			.execute()
+			.path("events.nodes")
+			.entityList(Map.class)
+			.get()
+			.stream()
+			.map((event) -> (Map<String, Object>) event)
+			.toList();
+		assertThat(events.subList(1, 3))
+			.extracting((event) -> event.get("type"), (event) -> event.get("version"),
+					(event) -> event.get("changedFields"))
+			.containsExactly(tuple("CUSTOMER_UPDATED", 2, List.of("photo")),
+					tuple("CUSTOMER_UPDATED", 3, List.of("photo")));
+		// The multipart request's events know their key and request, as a JSON request's
+		// do.
+		assertThat(events).extracting((event) -> event.get("apiKeyId"), (event) -> event.get("requestId") != null)
+			.containsOnly(tuple(events.get(0).get("apiKeyId"), true));
 	}
 
 	private Map<String, Object> setPhoto(byte[] file, String filename) {
