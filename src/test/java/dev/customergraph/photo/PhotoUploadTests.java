@@ -120,6 +120,42 @@ class PhotoUploadTests {
 	}
 
 	@Test
+	void imagesOverTheDecodedSizeAreRefusedFromTheHeaderAlone() {
+		// 64 megapixels, and 25 megapixels at 8 bytes (16-bit RGBA): 200 MB decoded
+		assertInvalid(PhotoUploads.pngClaiming(8_000, 8_000), "many-pixels.png");
+		Map<String, Object> deep = setPhoto(PhotoUploads.pngClaiming(5_000, 5_000, 16, 6), "deep.png");
+		assertThat(userErrors(deep)).containsExactly("INVALID input.photo");
+		assertThat(firstMessage(deep)).contains("160 MB decoded").contains("8 bytes a pixel");
+	}
+
+	@Test
+	void aJpegOfMoreThan64ScansIsRefusedBeforeDecoding() {
+		// 64 repeated baseline scans reach the decoder, which warns at the second; 65 do
+		// not.
+		assertThat(firstMessage(setPhoto(PhotoUploads.jpegWithScans(64), "64.jpg"))).contains("does not decode");
+		Map<String, Object> payload = setPhoto(PhotoUploads.jpegWithScans(65), "65.jpg");
+		assertThat(userErrors(payload)).containsExactly("INVALID input.photo");
+		assertThat(firstMessage(payload)).contains("at most 64 scans");
+	}
+
+	@Test
+	void oneRequestSetsAtMostOnePhotoWhateverItsAliases() {
+		String twice = "mutation($a: SetCustomerPhotoInput!, $b: SetCustomerPhotoInput!) { "
+				+ "a: setCustomerPhoto(input: $a) { userErrors { code field message } } "
+				+ "b: setCustomerPhoto(input: $b) { userErrors { code field message } } }";
+		Map<String, Object> input = new java.util.HashMap<>(Map.of("customerId", this.customerId));
+		input.put("photo", null);
+		String operations = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.writeValueAsString(Map.of("query", twice, "variables", Map.of("a", input, "b", input)));
+		Response response = this.uploads.send(this.tenant.key(), operations,
+				"{\"0\":[\"variables.a.photo\",\"variables.b.photo\"]}", PhotoUploads.png(2, 2), "x.png", true);
+		assertThat(userErrors(get(response.json(), "data.a"))).isEmpty();
+		assertThat(userErrors(get(response.json(), "data.b"))).containsExactly("INVALID input.photo");
+		assertThat(firstMessage(get(response.json(), "data.b"))).contains("at most one photo");
+	}
+
+	@Test
 	void fiveMegabytesAndOneByteIsTooLarge() {
 		byte[] file = new byte[5 * 1024 * 1024 + 1];
 		System.arraycopy(PhotoUploads.jpeg(2, 2), 0, file, 0, 100);
@@ -170,6 +206,11 @@ class PhotoUploadTests {
 		assertThat(nodes).hasSize(50);
 		assertThat(nodes.stream().filter((node) -> ((Map<?, ?>) node).get("photo") != null)).hasSize(3);
 		assertThat(withPhotos.statements()).isEqualTo(without.statements() + 1);
+	}
+
+	private static String firstMessage(Map<String, Object> payload) {
+		List<Map<String, Object>> errors = get(payload, "userErrors");
+		return (String) errors.get(0).get("message");
 	}
 
 	private void assertInvalid(byte[] file, String filename) {
