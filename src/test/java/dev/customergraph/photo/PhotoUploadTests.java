@@ -121,11 +121,11 @@ class PhotoUploadTests {
 
 	@Test
 	void imagesOverTheDecodedSizeAreRefusedFromTheHeaderAlone() {
-		// 64 megapixels, and 25 megapixels at 8 bytes (16-bit RGBA): 200 MB decoded
+		// 64 megapixels, and 25 megapixels at 8 bytes (16-bit RGBA): 191 MB decoded
 		assertInvalid(PhotoUploads.pngClaiming(8_000, 8_000), "many-pixels.png");
 		Map<String, Object> deep = setPhoto(PhotoUploads.pngClaiming(5_000, 5_000, 16, 6), "deep.png");
 		assertThat(userErrors(deep)).containsExactly("INVALID input.photo");
-		assertThat(firstMessage(deep)).contains("160 MB decoded").contains("8 bytes a pixel");
+		assertThat(firstMessage(deep)).contains("128 MB decoded").contains("8 bytes a pixel");
 	}
 
 	@Test
