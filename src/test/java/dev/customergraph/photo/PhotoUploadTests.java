@@ -156,6 +156,19 @@ class PhotoUploadTests {
 	}
 
 	@Test
+	void headIsAnsweredFromTheMetadataWithoutTheBytes() {
+		byte[] png = PhotoUploads.png(12, 12);
+		String url = get(setPhoto(png, "h.png"), "customer.photo.url");
+		Response head = RawGraphQl.exchange(this.http.head().uri(url));
+		assertThat(head.status()).isEqualTo(200);
+		assertThat(head.result().getResponseBody()).isNullOrEmpty();
+		HttpHeaders headers = head.result().getResponseHeaders();
+		assertThat(headers.getContentLength()).isEqualTo(png.length);
+		assertThat(headers.getContentType()).isEqualTo(MediaType.IMAGE_PNG);
+		assertThat(headers.getETag()).isNotNull();
+	}
+
+	@Test
 	void fiveMegabytesAndOneByteIsTooLarge() {
 		byte[] file = new byte[5 * 1024 * 1024 + 1];
 		System.arraycopy(PhotoUploads.jpeg(2, 2), 0, file, 0, 100);
