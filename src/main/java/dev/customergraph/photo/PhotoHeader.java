@@ -27,6 +27,21 @@ record PhotoHeader(String format, int width, int height, int bytesPerPixel, int 
 
 	private static final int PNG_HEADER_END = 33;
 
+	/**
+	 * Metadata (PNG ancillary chunks, JPEG application segments and comments) at most.
+	 */
+	static final int MAX_METADATA_BYTES = 256 * 1024;
+
+	/**
+	 * PNG chunks or JPEG segments at most: writers use chunks of 8 KB or more, so a 5 MB
+	 * photo has hundreds; a file of hundreds of thousands of empty ones is not a photo.
+	 */
+	static final int MAX_PARTS = 10_000;
+
+	private static final long IDAT = 0x49444154L;
+
+	private static final long IEND = 0x49454e44L;
+
 	private static final int SOS = 0xda;
 
 	private static final int EOI = 0xd9;
@@ -35,7 +50,12 @@ record PhotoHeader(String format, int width, int height, int bytesPerPixel, int 
 		return (long) this.width * this.height * this.bytesPerPixel;
 	}
 
-	/** The header, or empty when the bytes start as neither a JPEG nor a PNG. */
+	/**
+	 * The header, or empty when the bytes start as neither a JPEG nor a PNG. Its walk
+	 * also refuses what a photo need not carry: bytes after the image's end marker, more
+	 * than {@link #MAX_METADATA_BYTES} of metadata, a PNG's image data beyond what its
+	 * pixels compress to.
+	 */
 	static Optional<PhotoHeader> of(byte[] bytes) {
 		if (bytes.length >= 3 && u8(bytes, 0) == 0xff && u8(bytes, 1) == 0xd8 && u8(bytes, 2) == 0xff) {
 			return Optional.of(jpeg(bytes));
@@ -62,9 +82,66 @@ record PhotoHeader(String format, int width, int height, int bytesPerPixel, int 
 			case 6 -> 4;
 			default -> throw new MalformedHeaderException();
 		};
-		int bytesPerChannel = (u8(bytes, 24) == 16) ? 2 : 1;
-		return new PhotoHeader("png", (int) Math.min(Integer.MAX_VALUE, u32(bytes, 16)),
-				(int) Math.min(Integer.MAX_VALUE, u32(bytes, 20)), channels * bytesPerChannel, 1);
+		int depth = u8(bytes, 24);
+		PhotoHeader header = new PhotoHeader("png", (int) Math.min(Integer.MAX_VALUE, u32(bytes, 16)),
+				(int) Math.min(Integer.MAX_VALUE, u32(bytes, 20)), channels * ((depth == 16) ? 2 : 1), 1);
+		// Compressed rows are at most their raw size plus deflate's 5 bytes a 64 KB
+		// block;
+		// 8 bytes a row more covers the filter bytes of an interlaced image's passes.
+		long raw = (long) header.height() * (8 + ((long) header.width() * channels * depth + 7) / 8);
+		checkPngChunks(bytes, raw + raw / 64 + 1024);
+		return header;
+	}
+
+	/**
+	 * Walks the chunks after IHDR to IEND, which must end the file.
+	 * @throws StructureLimitException over {@link #MAX_METADATA_BYTES} of ancillary
+	 * chunks, image data larger than its rows could compress to, or bytes after IEND
+	 */
+	private static void checkPngChunks(byte[] bytes, long maxImageData) {
+		long metadata = 0;
+		long imageData = 0;
+		int at = PNG_HEADER_END;
+		for (int parts = 1; at + 8 <= bytes.length; parts++) {
+			if (parts > MAX_PARTS) {
+				throw tooManyParts();
+			}
+			long length = u32(bytes, at);
+			long type = u32(bytes, at + 4);
+			if (at + 12 + length > bytes.length) {
+				throw new MalformedHeaderException();
+			}
+			at += (int) (12 + length);
+			if (type == IEND) {
+				if (at != bytes.length) {
+					throw trailingData();
+				}
+				return;
+			}
+			if (type == IDAT && (imageData += length) > maxImageData) {
+				throw new StructureLimitException(
+						"The PNG photo's image data is larger than its pixels could compress to.");
+			}
+			// An ancillary chunk's type starts with a lower-case letter.
+			if ((type & 0x20000000L) != 0 && (metadata += length) > MAX_METADATA_BYTES) {
+				throw metadataOverLimit();
+			}
+		}
+		throw new MalformedHeaderException();
+	}
+
+	private static StructureLimitException metadataOverLimit() {
+		return new StructureLimitException("A photo carries at most " + MAX_METADATA_BYTES / 1024
+				+ " KB of metadata (text, Exif, colour profiles); this one has more.");
+	}
+
+	private static StructureLimitException tooManyParts() {
+		return new StructureLimitException(
+				"A photo has at most " + MAX_PARTS + " chunks or segments; this one has more.");
+	}
+
+	private static StructureLimitException trailingData() {
+		return new StructureLimitException("A photo ends where its image ends; this file has data after it.");
 	}
 
 	/**
@@ -72,15 +149,22 @@ record PhotoHeader(String format, int width, int height, int bytesPerPixel, int 
 	 * limit.
 	 * @throws MalformedHeaderException at a segment that runs past the file, or without a
 	 * frame header
-	 * @throws TooManyScansException past {@link #MAX_SCANS}
+	 * @throws StructureLimitException past {@link #MAX_SCANS},
+	 * {@link #MAX_METADATA_BYTES} of application segments and comments, or with bytes
+	 * after its end marker
 	 */
 	private static PhotoHeader jpeg(byte[] bytes) {
 		int width = 0;
 		int height = 0;
 		int bytesPerPixel = 0;
 		int scans = 0;
+		long metadata = 0;
 		int at = 2;
-		while (at + 1 < bytes.length) {
+		boolean ended = false;
+		for (int parts = 1; at + 1 < bytes.length; parts++) {
+			if (parts > MAX_PARTS) {
+				throw tooManyParts();
+			}
 			if (u8(bytes, at) != 0xff) {
 				throw new MalformedHeaderException();
 			}
@@ -91,6 +175,7 @@ record PhotoHeader(String format, int width, int height, int bytesPerPixel, int 
 				continue;
 			}
 			if (marker == EOI) {
+				ended = true;
 				break;
 			}
 			if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
@@ -100,6 +185,9 @@ record PhotoHeader(String format, int width, int height, int bytesPerPixel, int 
 				throw new MalformedHeaderException();
 			}
 			int length = u16(bytes, at);
+			if (isMetadata(marker) && (metadata += length) > MAX_METADATA_BYTES) {
+				throw metadataOverLimit();
+			}
 			if (isFrameHeader(marker) && length >= 8) {
 				height = u16(bytes, at + 3);
 				width = u16(bytes, at + 5);
@@ -112,7 +200,8 @@ record PhotoHeader(String format, int width, int height, int bytesPerPixel, int 
 					throw new MalformedHeaderException();
 				}
 				if (++scans > MAX_SCANS) {
-					throw new TooManyScansException();
+					throw new StructureLimitException(
+							"A JPEG photo has at most " + MAX_SCANS + " scans; this one has more.");
 				}
 				at = afterEntropyCodedData(bytes, at);
 			}
@@ -120,7 +209,15 @@ record PhotoHeader(String format, int width, int height, int bytesPerPixel, int 
 		if (bytesPerPixel == 0) {
 			throw new MalformedHeaderException();
 		}
+		if (ended && at != bytes.length) {
+			throw trailingData();
+		}
 		return new PhotoHeader("jpeg", width, height, bytesPerPixel, scans);
+	}
+
+	/** APP0 to APP15 (Exif, ICC profiles, …) and COM. */
+	private static boolean isMetadata(int marker) {
+		return (marker >= 0xe0 && marker <= 0xef) || marker == 0xfe;
 	}
 
 	/** SOF0 to SOF15, but not DHT (C4), JPG (C8) and DAC (CC). */
@@ -165,11 +262,11 @@ record PhotoHeader(String format, int width, int height, int bytesPerPixel, int 
 
 	}
 
-	/** A JPEG with more scans than {@link #MAX_SCANS}. */
-	static final class TooManyScansException extends RuntimeException {
+	/** A file over one of the limits of its structure, with the limit in its message. */
+	static final class StructureLimitException extends RuntimeException {
 
-		TooManyScansException() {
-			super("too many scans", null, false, false);
+		StructureLimitException(String message) {
+			super(message, null, false, false);
 		}
 
 	}

@@ -106,8 +106,8 @@ record PhotoImage(String contentType, byte[] bytes, int width, int height, byte[
 				.orElseThrow(() -> invalid("A photo must be a JPEG or PNG image; this file is neither (its content "
 						+ "decides, not its name or type)."));
 		}
-		catch (PhotoHeader.TooManyScansException ex) {
-			throw invalid("A JPEG photo has at most " + PhotoHeader.MAX_SCANS + " scans; this one has more.");
+		catch (PhotoHeader.StructureLimitException ex) {
+			throw invalid(ex.getMessage());
 		}
 		catch (PhotoHeader.MalformedHeaderException ex) {
 			String format = (bytes[0] == (byte) 0xff) ? "jpeg" : "png";

@@ -139,6 +139,27 @@ class PhotoUploadTests {
 	}
 
 	@Test
+	void aPhotoCarriesNoDataBeyondItsImageAndLittleMetadata() {
+		byte[] html = "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
+		assertThat(firstMessage(setPhoto(PhotoUploads.followedBy(PhotoUploads.png(4, 4), html), "t.png")))
+			.contains("data after it");
+		assertThat(firstMessage(setPhoto(PhotoUploads.followedBy(PhotoUploads.jpeg(4, 4), html), "t.jpg")))
+			.contains("data after it");
+		assertThat(firstMessage(setPhoto(PhotoUploads.pngWithChunk(1, 1, "IDAT", 100_000), "idat.png")))
+			.contains("larger than its pixels could compress to");
+		assertThat(firstMessage(setPhoto(PhotoUploads.pngWithChunk(4, 4, "tEXt", 300_000), "text.png")))
+			.contains("at most 256 KB of metadata");
+		assertThat(firstMessage(setPhoto(PhotoUploads.pngWithChunks(1, 1, "IDAT", 0, 10_000), "chunks.png")))
+			.contains("at most 10000 chunks");
+		assertThat(userErrors(setPhoto(PhotoUploads.pngWithChunk(4, 4, "tEXt", 1_000), "small-text.png"))).isEmpty();
+		assertThat(this.tenants.jdbc()
+			.sql("SELECT COUNT(*) FROM customer_photo WHERE tenant_id = :tenantId")
+			.param("tenantId", this.tenant.partition().tenantId())
+			.query(Integer.class)
+			.single()).isOne();
+	}
+
+	@Test
 	void oneRequestSetsAtMostOnePhotoWhateverItsAliases() {
 		String twice = "mutation($a: SetCustomerPhotoInput!, $b: SetCustomerPhotoInput!) { "
 				+ "a: setCustomerPhoto(input: $a) { userErrors { code field message } } "

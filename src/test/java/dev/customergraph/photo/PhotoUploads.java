@@ -133,6 +133,41 @@ final class PhotoUploads {
 		throw new IllegalStateException("No marker " + marker);
 	}
 
+	/** The file with these bytes after it: after a PNG's IEND or a JPEG's end marker. */
+	static byte[] followedBy(byte[] image, byte[] trailer) {
+		byte[] file = Arrays.copyOf(image, image.length + trailer.length);
+		System.arraycopy(trailer, 0, file, image.length, trailer.length);
+		return file;
+	}
+
+	/** A real PNG with one more chunk, of this type and size, just before its IEND. */
+	static byte[] pngWithChunk(int width, int height, String type, int size) {
+		return pngWithChunks(width, height, type, size, 1);
+	}
+
+	/** A real PNG with more chunks, of this type and size each, just before its IEND. */
+	static byte[] pngWithChunks(int width, int height, String type, int size, int count) {
+		byte[] png = png(width, height);
+		byte[] data = new byte[size];
+		new java.util.Random(size).nextBytes(data);
+		byte[] chunk = new byte[12 + size];
+		writeInt(chunk, 0, size);
+		byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		System.arraycopy(name, 0, chunk, 4, 4);
+		System.arraycopy(data, 0, chunk, 8, size);
+		CRC32 crc = new CRC32();
+		crc.update(chunk, 4, 4 + size);
+		writeInt(chunk, 8 + size, (int) crc.getValue());
+		int iend = png.length - 12;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(png, 0, iend);
+		for (int i = 0; i < count; i++) {
+			out.write(chunk, 0, chunk.length);
+		}
+		out.write(png, iend, 12);
+		return out.toByteArray();
+	}
+
 	/** The first bytes of a PNG, then what is not one. */
 	static byte[] brokenPng() {
 		byte[] png = png(32, 32);
