@@ -24,7 +24,7 @@ import org.springframework.util.unit.DataSize;
  * An uploaded file checked to be a photo: a JPEG or PNG by its content (its name and
  * claimed type are ignored), at most {@link #MAX_BYTES}, at most {@link #MAX_SIDE} pixels
  * a side, {@link #MAX_PIXELS} pixels and {@link #MAX_DECODED_BYTES} while decoded, a JPEG
- * of at most {@link PhotoHeader#MAX_SCANS} scans, and decoding whole, within
+ * of at most {@link JpegStructure#MAX_SCANS} scans, and decoding whole, within
  * {@link #DECODE_BUDGET}, without an error or warning. All but the last are read from the
  * file's bytes ({@link PhotoHeader}) before a decoder is taken, so a small file that
  * claims a huge image (a decompression bomb) or thousands of scans is refused unread; the
