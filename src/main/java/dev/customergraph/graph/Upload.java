@@ -2,6 +2,8 @@ package dev.customergraph.graph;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
+import java.util.Map;
 
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
@@ -61,6 +63,26 @@ public record Upload(@Nullable String filename, long size, Content content) {
 
 		})
 		.build();
+
+	/**
+	 * What an error that quotes a misplaced upload shows (an enum names the value it did
+	 * not find): neither the client's file name nor the server's classes.
+	 */
+	@Override
+	public String toString() {
+		return "an uploaded file";
+	}
+
+	/** Whether the value is an upload or a JSON object or list with one inside. */
+	static boolean isIn(@Nullable Object value) {
+		if (value instanceof Upload) {
+			return true;
+		}
+		if (value instanceof Map<?, ?> object) {
+			return object.values().stream().anyMatch(Upload::isIn);
+		}
+		return value instanceof Collection<?> list && list.stream().anyMatch(Upload::isIn);
+	}
 
 	/** Opens the content of an upload. */
 	@FunctionalInterface

@@ -37,11 +37,13 @@ class PhotoRepository {
 	}
 
 	/**
-	 * The content type of the customer's photo if its content still has this hash, i.e.
-	 * the photo was not replaced or removed since the hash was read.
+	 * The type and size of the customer's photo if its content still has this hash, i.e.
+	 * the photo was not replaced or removed since the hash was read; its bytes are not
+	 * read.
 	 */
-	Optional<String> findContentType(Partition partition, long customerKey, byte[] sha256) {
-		return byContent("SELECT content_type", partition, customerKey, sha256).query(String.class).optional();
+	Optional<PhotoMetadata> findMetadata(Partition partition, long customerKey, byte[] sha256) {
+		return byContent("SELECT content_type, byte_size", partition, customerKey, sha256).query(PhotoMetadata.class)
+			.optional();
 	}
 
 	/** The photo's type and bytes, if its content still has this hash. */
@@ -61,6 +63,10 @@ class PhotoRepository {
 			.param("livemode", partition.livemode())
 			.param("customerKey", customerKey)
 			.param("sha256", sha256);
+	}
+
+	/** What a photo is served with, without its content. */
+	record PhotoMetadata(String contentType, int byteSize) {
 	}
 
 	/** A photo's content and the type it is served with. */

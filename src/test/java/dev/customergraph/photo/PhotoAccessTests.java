@@ -149,6 +149,42 @@ class PhotoAccessTests {
 	}
 
 	@Test
+	void aFileInAPlaceOtherThanAnUploadArgumentIsInvalidAndNamesNoInternals() {
+		String create = "mutation($input: CreateCustomerInput!) { createCustomer(input: $input) { "
+				+ "customer { id metadata } userErrors { code } } }";
+		String[][] places = { { "{\"email\":null}", "email" },
+				{ "{\"email\":\"f@example.com\",\"type\":null}", "type" },
+				{ "{\"email\":\"f@example.com\",\"metadata\":null}", "metadata" },
+				{ "{\"email\":\"f@example.com\",\"metadata\":{\"a\":{\"b\":[null]}}}", "metadata.a.b.0" } };
+		for (String[] place : places) {
+			String operations = "{\"query\":\"" + create + "\",\"variables\":{\"input\":" + place[0] + "}}";
+			assertUploadRefused(operations, "{\"0\":[\"variables.input." + place[1] + "\"]}");
+		}
+		String literal = "mutation($f: Upload) { createCustomer(input: { email: \\\"l@example.com\\\", metadata: "
+				+ "{ a: $f } }) { customer { metadata } userErrors { code } } }";
+		// A literal is coerced as the field runs, where this error has no code yet.
+		Response inLiteral = this.uploads.send(this.tenant.key(),
+				"{\"query\":\"" + literal + "\",\"variables\":{\"f\":null}}", "{\"0\":[\"variables.f\"]}",
+				PhotoUploads.png(2, 2), "f.bin", true);
+		assertThat(inLiteral.body()).contains("A JSON value cannot hold a file")
+			.doesNotContain("Upload[", "f.bin", "\"customer\":{");
+		String remove = "mutation($id: ID!) { removeCustomerPhoto(input: { customerId: $id }) { userErrors { code field } } }";
+		// ID coerces what it is given to text: the id is then an INVALID user error.
+		Response asId = this.uploads.send(this.tenant.key(),
+				"{\"query\":\"" + remove + "\",\"variables\":{\"id\":null}}", "{\"0\":[\"variables.id\"]}",
+				PhotoUploads.png(2, 2), "f.bin", true);
+		assertThat(userErrors(get(asId.json(), "data.removeCustomerPhoto")))
+			.containsExactly("INVALID input.customerId");
+		assertThat(asId.body()).doesNotContain("Upload[", "f.bin", "dev.customergraph");
+	}
+
+	private void assertUploadRefused(String operations, String map) {
+		Response response = this.uploads.send(this.tenant.key(), operations, map, PhotoUploads.png(2, 2), "f.bin", true)
+			.isRefused(200, "INVALID");
+		assertThat(response.body()).as(map).doesNotContain("Upload[", "f.bin", "dev.customergraph");
+	}
+
+	@Test
 	void aMultipartMutationIsHeldToTheDocumentLimits() {
 		String deep = "mutation($input: SetCustomerPhotoInput!) { setCustomerPhoto(input: $input) { customer { "
 				+ "addresses { nodes { customer { addresses { nodes { customer { addresses { nodes { customer { "

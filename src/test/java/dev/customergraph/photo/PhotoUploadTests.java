@@ -121,6 +121,76 @@ class PhotoUploadTests {
 	}
 
 	@Test
+	void imagesOverTheDecodedSizeAreRefusedFromTheHeaderAlone() {
+		// 64 megapixels, and 25 megapixels at 8 bytes (16-bit RGBA): 191 MB decoded
+		assertInvalid(PhotoUploads.pngClaiming(8_000, 8_000), "many-pixels.png");
+		Map<String, Object> deep = setPhoto(PhotoUploads.pngClaiming(5_000, 5_000, 16, 6), "deep.png");
+		assertThat(userErrors(deep)).containsExactly("INVALID input.photo");
+		assertThat(firstMessage(deep)).contains("128 MB decoded").contains("8 bytes a pixel");
+	}
+
+	@Test
+	void aJpegOfMoreThan64ScansIsRefusedBeforeDecoding() {
+		// 64 repeated baseline scans reach the decoder, which warns at the second; 65 do
+		// not.
+		assertThat(firstMessage(setPhoto(PhotoUploads.jpegWithScans(64), "64.jpg"))).contains("does not decode");
+		Map<String, Object> payload = setPhoto(PhotoUploads.jpegWithScans(65), "65.jpg");
+		assertThat(userErrors(payload)).containsExactly("INVALID input.photo");
+		assertThat(firstMessage(payload)).contains("at most 64 scans");
+	}
+
+	@Test
+	void aPhotoCarriesNoDataBeyondItsImageAndLittleMetadata() {
+		byte[] html = "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
+		assertThat(firstMessage(setPhoto(PhotoUploads.followedBy(PhotoUploads.png(4, 4), html), "t.png")))
+			.contains("data after it");
+		assertThat(firstMessage(setPhoto(PhotoUploads.followedBy(PhotoUploads.jpeg(4, 4), html), "t.jpg")))
+			.contains("data after it");
+		assertThat(firstMessage(setPhoto(PhotoUploads.pngWithChunk(1, 1, "IDAT", 100_000), "idat.png")))
+			.contains("larger than its pixels could compress to");
+		assertThat(firstMessage(setPhoto(PhotoUploads.pngWithChunk(4, 4, "tEXt", 300_000), "text.png")))
+			.contains("at most 256 KB of metadata");
+		assertThat(firstMessage(setPhoto(PhotoUploads.pngWithChunks(1, 1, "IDAT", 0, 10_000), "chunks.png")))
+			.contains("at most 10000 chunks");
+		assertThat(userErrors(setPhoto(PhotoUploads.pngWithChunk(4, 4, "tEXt", 1_000), "small-text.png"))).isEmpty();
+		assertThat(this.tenants.jdbc()
+			.sql("SELECT COUNT(*) FROM customer_photo WHERE tenant_id = :tenantId")
+			.param("tenantId", this.tenant.partition().tenantId())
+			.query(Integer.class)
+			.single()).isOne();
+	}
+
+	@Test
+	void oneRequestSetsAtMostOnePhotoWhateverItsAliases() {
+		String twice = "mutation($a: SetCustomerPhotoInput!, $b: SetCustomerPhotoInput!) { "
+				+ "a: setCustomerPhoto(input: $a) { userErrors { code field message } } "
+				+ "b: setCustomerPhoto(input: $b) { userErrors { code field message } } }";
+		Map<String, Object> input = new java.util.HashMap<>(Map.of("customerId", this.customerId));
+		input.put("photo", null);
+		String operations = tools.jackson.databind.json.JsonMapper.builder()
+			.build()
+			.writeValueAsString(Map.of("query", twice, "variables", Map.of("a", input, "b", input)));
+		Response response = this.uploads.send(this.tenant.key(), operations,
+				"{\"0\":[\"variables.a.photo\",\"variables.b.photo\"]}", PhotoUploads.png(2, 2), "x.png", true);
+		assertThat(userErrors(get(response.json(), "data.a"))).isEmpty();
+		assertThat(userErrors(get(response.json(), "data.b"))).containsExactly("INVALID input.photo");
+		assertThat(firstMessage(get(response.json(), "data.b"))).contains("at most one photo");
+	}
+
+	@Test
+	void headIsAnsweredFromTheMetadataWithoutTheBytes() {
+		byte[] png = PhotoUploads.png(12, 12);
+		String url = get(setPhoto(png, "h.png"), "customer.photo.url");
+		Response head = RawGraphQl.exchange(this.http.head().uri(url));
+		assertThat(head.status()).isEqualTo(200);
+		assertThat(head.result().getResponseBody()).isNullOrEmpty();
+		HttpHeaders headers = head.result().getResponseHeaders();
+		assertThat(headers.getContentLength()).isEqualTo(png.length);
+		assertThat(headers.getContentType()).isEqualTo(MediaType.IMAGE_PNG);
+		assertThat(headers.getETag()).isNotNull();
+	}
+
+	@Test
 	void fiveMegabytesAndOneByteIsTooLarge() {
 		byte[] file = new byte[5 * 1024 * 1024 + 1];
 		System.arraycopy(PhotoUploads.jpeg(2, 2), 0, file, 0, 100);
@@ -171,6 +241,11 @@ class PhotoUploadTests {
 		assertThat(nodes).hasSize(50);
 		assertThat(nodes.stream().filter((node) -> ((Map<?, ?>) node).get("photo") != null)).hasSize(3);
 		assertThat(withPhotos.statements()).isEqualTo(without.statements() + 1);
+	}
+
+	private static String firstMessage(Map<String, Object> payload) {
+		List<Map<String, Object>> errors = get(payload, "userErrors");
+		return (String) errors.get(0).get("message");
 	}
 
 	private void assertInvalid(byte[] file, String filename) {

@@ -90,14 +90,82 @@ final class PhotoUploads {
 	 * (its checksum fixed, so only the size is wrong).
 	 */
 	static byte[] pngClaiming(int width, int height) {
+		return pngClaiming(width, height, 8, 6);
+	}
+
+	/** The same, claiming also a bit depth and colour type (6: RGBA). */
+	static byte[] pngClaiming(int width, int height, int bitDepth, int colourType) {
 		byte[] png = png(1, 1);
-		// signature (8), IHDR length (4) and type (4), then width and height
+		// signature (8), IHDR length (4) and type (4), then width, height, depth, colour
 		writeInt(png, 16, width);
 		writeInt(png, 20, height);
+		png[24] = (byte) bitDepth;
+		png[25] = (byte) colourType;
 		CRC32 crc = new CRC32();
 		crc.update(png, 12, 4 + 13);
 		writeInt(png, 12 + 4 + 13, (int) crc.getValue());
 		return png;
+	}
+
+	/**
+	 * A real JPEG whose last scan is repeated until it has this many: every decoder pass
+	 * over a large one would be another full pass over the image.
+	 */
+	static byte[] jpegWithScans(int scans) {
+		byte[] jpeg = jpeg(16, 16);
+		int sos = lastIndexOf(jpeg, (byte) 0xda);
+		int eoi = jpeg.length - 2;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(jpeg, 0, eoi);
+		for (int i = 1; i < scans; i++) {
+			out.write(jpeg, sos - 1, eoi - (sos - 1));
+		}
+		out.write(jpeg, eoi, 2);
+		return out.toByteArray();
+	}
+
+	private static int lastIndexOf(byte[] bytes, byte marker) {
+		for (int at = bytes.length - 2; at > 0; at--) {
+			if (bytes[at - 1] == (byte) 0xff && bytes[at] == marker) {
+				return at;
+			}
+		}
+		throw new IllegalStateException("No marker " + marker);
+	}
+
+	/** The file with these bytes after it: after a PNG's IEND or a JPEG's end marker. */
+	static byte[] followedBy(byte[] image, byte[] trailer) {
+		byte[] file = Arrays.copyOf(image, image.length + trailer.length);
+		System.arraycopy(trailer, 0, file, image.length, trailer.length);
+		return file;
+	}
+
+	/** A real PNG with one more chunk, of this type and size, just before its IEND. */
+	static byte[] pngWithChunk(int width, int height, String type, int size) {
+		return pngWithChunks(width, height, type, size, 1);
+	}
+
+	/** A real PNG with more chunks, of this type and size each, just before its IEND. */
+	static byte[] pngWithChunks(int width, int height, String type, int size, int count) {
+		byte[] png = png(width, height);
+		byte[] data = new byte[size];
+		new java.util.Random(size).nextBytes(data);
+		byte[] chunk = new byte[12 + size];
+		writeInt(chunk, 0, size);
+		byte[] name = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		System.arraycopy(name, 0, chunk, 4, 4);
+		System.arraycopy(data, 0, chunk, 8, size);
+		CRC32 crc = new CRC32();
+		crc.update(chunk, 4, 4 + size);
+		writeInt(chunk, 8 + size, (int) crc.getValue());
+		int iend = png.length - 12;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(png, 0, iend);
+		for (int i = 0; i < count; i++) {
+			out.write(chunk, 0, chunk.length);
+		}
+		out.write(png, iend, 12);
+		return out.toByteArray();
 	}
 
 	/** The first bytes of a PNG, then what is not one. */
