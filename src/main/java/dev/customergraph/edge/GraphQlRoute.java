@@ -10,9 +10,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.web.servlet.function.RequestPredicates;
@@ -45,6 +47,16 @@ class GraphQlRoute {
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> containerErrorReports() {
 		return (factory) -> factory.addContextCustomizers((context) -> ((StandardHost) context.getParent())
 			.setErrorReportValveClass(ContainerErrorReportValve.class.getName()));
+	}
+
+	@Bean
+	FilterRegistrationBean<GraphQlShortcut> graphQlShortcut(GraphQlEndpoint endpoint, GraphQlProperties properties) {
+		FilterRegistrationBean<GraphQlShortcut> registration = new FilterRegistrationBean<>(
+				new GraphQlShortcut(endpoint, properties.getHttp().getPath()));
+		// After the access log and Boot's character encoding and observation filters,
+		// before the rest.
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 	@Bean

@@ -10,11 +10,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import graphql.TrivialDataFetcher;
 import graphql.execution.AsyncExecutionStrategy;
@@ -22,6 +24,7 @@ import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherResult;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
+import graphql.execution.FieldCollectorParameters;
 import graphql.execution.MergedField;
 import graphql.execution.MergedSelectionSet;
 import graphql.schema.CoercingSerializeException;
@@ -37,18 +40,21 @@ import org.reactivestreams.Publisher;
 
 /**
  * graphql-java's {@link AsyncExecutionStrategy}, except for the fields that only read a
- * value of the parent record: scalars, enums and lists of them without arguments, served
- * by graphql-java's own property data fetcher (a page's {@code id}, {@code email},
- * {@code tags}, {@code createdAt} …). graphql-java would fetch and complete each of them
- * on its own, with an execution step, a data-fetching environment and a round of
- * instrumentation calls per field and row: most of the CPU a page of 50 costs. Here they
- * are read and serialized in one pass over the object, with the schema's own scalar and
- * enum serialization, and everything else (resolvers, nested objects, DataLoaders, the
- * object's instrumentation and its cost) still runs through graphql-java.
+ * value of the parent record: scalars, enums and objects without arguments, and lists of
+ * them, served by graphql-java's own property data fetcher (a page's {@code id},
+ * {@code email}, {@code tags}, {@code createdAt}, and its {@code pageInfo} and
+ * {@code nodes} when they too hold only such fields). graphql-java would fetch and
+ * complete each of them on its own, with an execution step, a data-fetching environment
+ * and a round of instrumentation calls per field and row: most of the CPU a page of 50
+ * costs. Here they are read and serialized in one pass over the object, with the schema's
+ * own scalar and enum serialization and graphql-java's own field collection (fragments,
+ * {@code @skip}, {@code @include}), and everything else (resolvers, DataLoaders, the
+ * executed objects' instrumentation) still runs through graphql-java. The objects the
+ * pass completes count towards the request's actual cost as graphql-java's would.
  * <p>
  * A value this pass cannot complete exactly as graphql-java would (null where the schema
- * says non-null, a value its scalar refuses, a future) is left to graphql-java, which
- * then reports it as it always does.
+ * says non-null, a value its scalar refuses, a future, an object with a field the pass
+ * does not serve) is left to graphql-java, which then reports it as it always does.
  */
 final class PropertyFieldsExecutionStrategy extends AsyncExecutionStrategy {
 
@@ -79,8 +85,9 @@ final class PropertyFieldsExecutionStrategy extends AsyncExecutionStrategy {
 		Map<String, MergedField> fields = parameters.getFields().getSubFields();
 		Map<String, @Nullable Object> completed = new HashMap<>();
 		Map<String, MergedField> rest = new LinkedHashMap<>();
+		ObjectCount objects = new ObjectCount();
 		fields.forEach((key, field) -> {
-			Object value = complete(context, type, source, field);
+			Object value = completeField(context, type, source, field, objects);
 			if (value == NOT_COMPLETED) {
 				rest.put(key, field);
 			}
@@ -90,6 +97,10 @@ final class PropertyFieldsExecutionStrategy extends AsyncExecutionStrategy {
 		});
 		if (completed.isEmpty()) {
 			return super.executeObject(context, parameters);
+		}
+		if (objects.count > 0 && context.getGraphQLContext()
+			.get(RequestLimitsInstrumentation.ACTUAL_COST_KEY) instanceof AtomicInteger actualCost) {
+			actualCost.addAndGet(objects.count);
 		}
 		// graphql-java still executes the object (its instrumentation, the cost of one
 		// object, the DataLoader dispatch), with the remaining fields.
@@ -110,8 +121,12 @@ final class PropertyFieldsExecutionStrategy extends AsyncExecutionStrategy {
 		return values;
 	}
 
-	private @Nullable Object complete(ExecutionContext context, GraphQLObjectType type, Object source,
-			MergedField field) {
+	/**
+	 * The field's completed value, or {@link #NOT_COMPLETED}; the objects it completed
+	 * are added to {@code objects} only when the whole field completed.
+	 */
+	private @Nullable Object completeField(ExecutionContext context, GraphQLObjectType type, Object source,
+			MergedField field, ObjectCount objects) {
 		if (field.isDeferred() || !field.getArguments().isEmpty()) {
 			return NOT_COMPLETED;
 		}
@@ -124,13 +139,86 @@ final class PropertyFieldsExecutionStrategy extends AsyncExecutionStrategy {
 		if (reader.isEmpty()) {
 			return NOT_COMPLETED;
 		}
+		int before = objects.count;
 		try {
-			return property.get().complete(context, context.getValueUnboxer().unbox(reader.get().invoke(source)));
+			Object value = complete(context, property.get(), field,
+					context.getValueUnboxer().unbox(reader.get().invoke(source)), objects);
+			if (value == NOT_COMPLETED) {
+				objects.count = before;
+			}
+			return value;
 		}
 		catch (Throwable ex) {
 			// graphql-java reads it again and reports the failure where it belongs.
+			objects.count = before;
 			return NOT_COMPLETED;
 		}
+	}
+
+	private @Nullable Object complete(ExecutionContext context, PropertyType property, MergedField field,
+			@Nullable Object value, ObjectCount objects) {
+		if (value == null) {
+			return property.nonNull() ? NOT_COMPLETED : null;
+		}
+		// Collected once for a whole list: every element has the field's one object type.
+		MergedSelectionSet selection = (property.leaf() instanceof GraphQLObjectType object)
+				? this.fieldCollector.collectFields(FieldCollectorParameters.newParameters()
+					.schema(context.getGraphQLSchema())
+					.objectType(object)
+					.fragments(context.getFragmentsByName())
+					.variables(context.getCoercedVariables().toMap())
+					.graphQLContext(context.getGraphQLContext())
+					.build(), field)
+				: null;
+		if (!property.list()) {
+			return leafValue(context, property, selection, value, property.nonNull(), objects);
+		}
+		if (!(value instanceof Collection<?> items)) {
+			return NOT_COMPLETED;
+		}
+		List<@Nullable Object> values = new ArrayList<>(items.size());
+		for (Object item : items) {
+			Object completed = (item != null)
+					? leafValue(context, property, selection, item, property.elementsNonNull(), objects)
+					: (property.elementsNonNull() ? NOT_COMPLETED : null);
+			if (completed == NOT_COMPLETED) {
+				return NOT_COMPLETED;
+			}
+			values.add(completed);
+		}
+		return values;
+	}
+
+	private @Nullable Object leafValue(ExecutionContext context, PropertyType property,
+			@Nullable MergedSelectionSet selection, Object value, boolean required, ObjectCount objects) {
+		GraphQLType leaf = property.leaf();
+		if (leaf instanceof GraphQLObjectType object) {
+			return completeObject(context, object, Objects.requireNonNull(selection), value, objects);
+		}
+		try {
+			Object serialized = (leaf instanceof GraphQLScalarType scalar)
+					? scalar.getCoercing().serialize(value, context.getGraphQLContext(), context.getLocale())
+					: ((GraphQLEnumType) leaf).serialize(value, context.getGraphQLContext(), context.getLocale());
+			return (serialized == null && required) ? NOT_COMPLETED : serialized;
+		}
+		catch (CoercingSerializeException ex) {
+			return NOT_COMPLETED;
+		}
+	}
+
+	/** An object whose every selected field this pass completes, or none of it. */
+	private Object completeObject(ExecutionContext context, GraphQLObjectType type, MergedSelectionSet selection,
+			Object source, ObjectCount objects) {
+		Map<String, @Nullable Object> values = new LinkedHashMap<>(selection.size() * 2);
+		for (Map.Entry<String, MergedField> entry : selection.getSubFields().entrySet()) {
+			Object value = completeField(context, type, source, entry.getValue(), objects);
+			if (value == NOT_COMPLETED) {
+				return NOT_COMPLETED;
+			}
+			values.put(entry.getKey(), value);
+		}
+		objects.count++;
+		return values;
 	}
 
 	// Looked up before computeIfAbsent: its capturing lambda would cost an allocation per
@@ -188,9 +276,17 @@ final class PropertyFieldsExecutionStrategy extends AsyncExecutionStrategy {
 		}
 	}
 
+	/** How many objects a field's completion completed. */
+	private static final class ObjectCount {
+
+		private int count;
+
+	}
+
 	/**
 	 * The output type of a field served by graphql-java's trivial property data fetcher:
-	 * a scalar or enum, or a list of them, and whether it and its elements are non-null.
+	 * a scalar, enum or object type, or a list of one, and whether it and its elements
+	 * are non-null.
 	 */
 	private record PropertyType(GraphQLType leaf, boolean nonNull, boolean list, boolean elementsNonNull) {
 
@@ -212,47 +308,13 @@ final class PropertyFieldsExecutionStrategy extends AsyncExecutionStrategy {
 				elementsNonNull = output instanceof GraphQLNonNull;
 				output = unwrapNonNull(output);
 			}
-			return (output instanceof GraphQLScalarType || output instanceof GraphQLEnumType)
-					? Optional.of(new PropertyType(output, nonNull, list, elementsNonNull)) : Optional.empty();
+			return (output instanceof GraphQLScalarType || output instanceof GraphQLEnumType
+					|| output instanceof GraphQLObjectType)
+							? Optional.of(new PropertyType(output, nonNull, list, elementsNonNull)) : Optional.empty();
 		}
 
 		private static GraphQLType unwrapNonNull(GraphQLType type) {
 			return (type instanceof GraphQLNonNull nonNull) ? nonNull.getWrappedType() : type;
-		}
-
-		@Nullable Object complete(ExecutionContext context, @Nullable Object value) {
-			if (value == null) {
-				return this.nonNull ? NOT_COMPLETED : null;
-			}
-			if (!this.list) {
-				return leafValue(context, value, this.nonNull);
-			}
-			if (!(value instanceof Collection<?> items)) {
-				return NOT_COMPLETED;
-			}
-			List<@Nullable Object> values = new ArrayList<>(items.size());
-			for (Object item : items) {
-				Object serialized = (item != null) ? leafValue(context, item, this.elementsNonNull)
-						: (this.elementsNonNull ? NOT_COMPLETED : null);
-				if (serialized == NOT_COMPLETED) {
-					return NOT_COMPLETED;
-				}
-				values.add(serialized);
-			}
-			return values;
-		}
-
-		private @Nullable Object leafValue(ExecutionContext context, Object value, boolean required) {
-			try {
-				Object serialized = (this.leaf instanceof GraphQLScalarType scalar)
-						? scalar.getCoercing().serialize(value, context.getGraphQLContext(), context.getLocale())
-						: ((GraphQLEnumType) this.leaf).serialize(value, context.getGraphQLContext(),
-								context.getLocale());
-				return (serialized == null && required) ? NOT_COMPLETED : serialized;
-			}
-			catch (CoercingSerializeException ex) {
-				return NOT_COMPLETED;
-			}
 		}
 
 	}

@@ -45,6 +45,12 @@ import org.springframework.stereotype.Component;
 @Order(0)
 class RequestLimitsInstrumentation implements Instrumentation {
 
+	/**
+	 * The request's count of completed objects in its GraphQL context, for the objects
+	 * {@link PropertyFieldsExecutionStrategy} completes without graphql-java.
+	 */
+	static final String ACTUAL_COST_KEY = RequestLimitsInstrumentation.class.getName() + ".actualCost";
+
 	private final GatewayLimits limits;
 
 	private final ParserOptions parserOptions;
@@ -72,10 +78,12 @@ class RequestLimitsInstrumentation implements Instrumentation {
 			InstrumentationState state) {
 		DocumentLimits.checkOperationName(input.getOperationName());
 		RequestDeadline deadline = new RequestDeadline(this.limits.requestTimeout(), input);
-		((RequestState) state).deadline = deadline;
+		RequestState request = (RequestState) state;
+		request.deadline = deadline;
 		input.getGraphQLContext()
 			.put(ParserOptions.class, this.parserOptions)
-			.put(RequestDeadline.CONTEXT_KEY, deadline);
+			.put(RequestDeadline.CONTEXT_KEY, deadline)
+			.put(ACTUAL_COST_KEY, request.actualCost);
 		return input;
 	}
 
