@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.customergraph.GatewayTest;
+import dev.customergraph.observability.SqlStatementCounter;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
 import org.junit.jupiter.api.BeforeEach;
@@ -227,6 +228,20 @@ class CustomerErasureTests {
 		assertThat(userErrors(erase("not-an-id"))).containsExactly("INVALID input.id");
 	}
 
+	@Test
+	void anErasureCostsTheSameStatementsWhateverTheCustomerHas() {
+		String bare = CustomerApi.create(this.tenant, "bare@example.com");
+		String rich = ada();
+		source(rich);
+		source(rich);
+		long bareErasure = statementsOfErasing(bare);
+		long richErasure = statementsOfErasing(rich);
+		// Lock; addresses, photo, sources; the row, tags, search keys, payment provider
+		// rows; the payload's read; the two of the outbox; and one the transaction
+		// itself sends.
+		assertThat(bareErasure).isEqualTo(richErasure).isEqualTo(12);
+	}
+
 	/**
 	 * An erasure among 23 changes of the same customer sent at the same moment: each
 	 * change either committed before the erasure, and was erased with the rest, or came
@@ -312,6 +327,19 @@ class CustomerErasureTests {
 				input("customerId", customerId, "sourceId", sourceId, "makeDefault", true))))
 			.isEmpty();
 		return sourceId;
+	}
+
+	/** The statements of an erasure whose payload reads only the customer's id. */
+	private long statementsOfErasing(String id) {
+		long before = SqlStatementCounter.total();
+		this.tenant.graphQl()
+			.document("mutation($id: ID!) { eraseCustomer(input: { id: $id }) { customer { id } } }")
+			.variable("id", id)
+			.execute()
+			.path("eraseCustomer.customer.id")
+			.entity(String.class)
+			.isEqualTo(id);
+		return SqlStatementCounter.total() - before;
 	}
 
 	private Map<String, Object> erase(String id) {
