@@ -379,6 +379,10 @@ public class CustomerRepository {
 			conditions.add("c.request_to_be_forgotten = :forgotten");
 			params.put("forgotten", filter.requestToBeForgotten());
 		}
+		Boolean erased = filter.erased();
+		if (erased != null) {
+			conditions.add(erased ? "c.erased_at IS NOT NULL" : "c.erased_at IS NULL");
+		}
 		if (filter.createdAfter() != null) {
 			conditions.add("c.created_at > :createdAfter");
 			params.put("createdAfter", utc(filter.createdAfter()));

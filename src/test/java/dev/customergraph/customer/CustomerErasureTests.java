@@ -153,6 +153,18 @@ class CustomerErasureTests {
 	}
 
 	@Test
+	void theRequestsStillToFulfilAreTheForgottenCustomersNotErasedYet() {
+		String erased = CustomerApi.create(this.tenant, "erased@example.com", Map.of("requestToBeForgotten", true));
+		String pending = CustomerApi.create(this.tenant, "pending@example.com", Map.of("requestToBeForgotten", true));
+		String other = CustomerApi.create(this.tenant, "other@example.com");
+		erase(erased);
+		assertThat(matches(Map.of("requestToBeForgotten", true, "erased", false)))
+			.isEqualTo(List.of(1, List.of(pending)));
+		assertThat(matches(Map.of("erased", true))).isEqualTo(List.of(1, List.of(erased)));
+		assertThat(matches(Map.of("erased", false))).isEqualTo(List.of(2, List.of(other, pending)));
+	}
+
+	@Test
 	void theFeedCarriesCustomerErasedAndNoneOfTheErasedData() {
 		String id = ada();
 		erase(id);
