@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 import dev.customergraph.customer.AddressInput;
+import dev.customergraph.customer.CustomerErasure;
 import dev.customergraph.tenancy.Partition;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,9 +15,13 @@ import org.springframework.stereotype.Repository;
 
 import static dev.customergraph.mutation.PartialUpdates.bind;
 
-/** Writes addresses. Callers hold the lock on the owning customer's row. */
+/**
+ * Writes addresses. Callers hold the lock on the owning customer's row. An erased or
+ * deleted customer's addresses are deleted, all of them: they hold its name, phone and
+ * whereabouts.
+ */
 @Repository
-class AddressWriteRepository {
+class AddressWriteRepository implements CustomerErasure {
 
 	private static final String INSERT = """
 			INSERT INTO address (tenant_id, livemode, customer_id, first_name, last_name, company, phone, line1, line2,
@@ -126,6 +131,15 @@ class AddressWriteRepository {
 		statement("DELETE FROM address WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :addressKey",
 				partition)
 			.param("addressKey", addressKey)
+			.update();
+	}
+
+	@Override
+	public void erase(Partition partition, long customerKey) {
+		statement(
+				"DELETE FROM address WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey",
+				partition)
+			.param("customerKey", customerKey)
 			.update();
 	}
 

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * {@code prefetched} holds the nested fields a point lookup read with the row
  * ({@link CustomerJoin}), by field name: a list for a list field, else the object or
  * null. {@code groupKey} is the row key of the customer's group, null when it is in none
- * (the groups are the group feature's).
+ * (the groups are the group feature's). {@code erasedAt} is when its personal data was
+ * erased on request, null for every customer that was not.
  */
 public record Customer(long key, String email, @Nullable String firstName, @Nullable String lastName,
 		@Nullable String phone, @Nullable String locale, CustomerType type, boolean enabled, @Nullable String code,
@@ -22,7 +23,7 @@ public record Customer(long key, String email, @Nullable String firstName, @Null
 		@Nullable Map<String, Object> metadata, List<PaymentProviderRef> paymentProviders, boolean requestToBeForgotten,
 		boolean livemode, int version, OffsetDateTime createdAt, OffsetDateTime updatedAt,
 		@Nullable Long defaultShippingAddressId, @Nullable Long defaultBillingAddressId, @Nullable Long defaultSourceId,
-		Map<String, @Nullable Object> prefetched, @Nullable Long groupKey) {
+		Map<String, @Nullable Object> prefetched, @Nullable Long groupKey, @Nullable OffsetDateTime erasedAt) {
 
 	public static final String TYPE = "Customer";
 

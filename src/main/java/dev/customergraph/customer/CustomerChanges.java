@@ -34,18 +34,26 @@ public class CustomerChanges {
 	}
 
 	/**
-	 * Locks the customer's row until the transaction ends and returns its version.
-	 * @param path the input field that named the customer, for the {@code NOT_FOUND}
-	 * error
+	 * Locks the customer's row until the transaction ends and returns its version. An
+	 * erased customer takes no more changes: it is a {@code CONFLICT}, so a change that
+	 * waited for the lock of the erasure never writes personal data back.
+	 * @param path the input field that named the customer, for the {@code NOT_FOUND} or
+	 * {@code CONFLICT} error
 	 */
 	public int lock(Partition partition, long customerKey, String... path) {
-		return statement("""
-				SELECT version FROM customer
-				WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :customerKey
-				FOR UPDATE
-				""", partition, customerKey).query(Integer.class)
-			.optional()
-			.orElseThrow(() -> new UserErrorException(UserErrorCode.NOT_FOUND, "No customer has this id.", path));
+		LockedRow row = lockRow(partition, customerKey, path);
+		if (row.erased()) {
+			throw erased(path);
+		}
+		return row.version();
+	}
+
+	/**
+	 * Locks the customer's row like {@link #lock}, erased or not, for a delete, and
+	 * returns its version.
+	 */
+	int lockForDelete(Partition partition, long customerKey, String... path) {
+		return lockRow(partition, customerKey, path).version();
 	}
 
 	/**
@@ -53,8 +61,18 @@ public class CustomerChanges {
 	 * it as it was before the change, to tell which fields the change changed.
 	 */
 	Customer lockWhole(Partition partition, long customerKey, String... path) {
-		return this.customers.lockByKey(partition, customerKey)
-			.orElseThrow(() -> new UserErrorException(UserErrorCode.NOT_FOUND, "No customer has this id.", path));
+		Customer before = lockWholeEvenErased(partition, customerKey, path);
+		if (before.erasedAt() != null) {
+			throw erased(path);
+		}
+		return before;
+	}
+
+	/**
+	 * Locks the customer's row like {@link #lockWhole}, erased or not, for an erasure.
+	 */
+	Customer lockWholeEvenErased(Partition partition, long customerKey, String... path) {
+		return this.customers.lockByKey(partition, customerKey).orElseThrow(() -> notFound(path));
 	}
 
 	/** Counts one change to the locked customer. */
@@ -131,11 +149,31 @@ public class CustomerChanges {
 		return this.customers.findByKeys(partition, List.of(customerKey)).get(customerKey);
 	}
 
+	private LockedRow lockRow(Partition partition, long customerKey, String... path) {
+		return statement("""
+				SELECT version, erased_at IS NOT NULL AS erased FROM customer
+				WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :customerKey
+				FOR UPDATE
+				""", partition, customerKey).query(LockedRow.class).optional().orElseThrow(() -> notFound(path));
+	}
+
+	private static UserErrorException notFound(String... path) {
+		return new UserErrorException(UserErrorCode.NOT_FOUND, "No customer has this id.", path);
+	}
+
+	private static UserErrorException erased(String... path) {
+		return new UserErrorException(UserErrorCode.CONFLICT,
+				"This customer was erased on request; it takes no more changes.", path);
+	}
+
 	private StatementSpec statement(String sql, Partition partition, long customerKey) {
 		return this.jdbc.sql(sql)
 			.param("tenantId", partition.tenantId())
 			.param("livemode", partition.livemode())
 			.param("customerKey", customerKey);
+	}
+
+	private record LockedRow(int version, boolean erased) {
 	}
 
 }

@@ -24,7 +24,7 @@ enum CustomerColumn implements SelectedColumns.Column {
 	LIVEMODE("c.livemode"), VERSION("c.version"), CREATED_AT("c.created_at"), UPDATED_AT("c.updated_at"),
 	DEFAULT_SHIPPING_ADDRESS_ID("c.default_shipping_address_id"),
 	DEFAULT_BILLING_ADDRESS_ID("c.default_billing_address_id"), DEFAULT_SOURCE_ID("c.default_source_id"),
-	GROUP_ID("c.group_id");
+	GROUP_ID("c.group_id"), ERASED_AT("c.erased_at");
 
 	/** Every column: for reads that do not know their selection (mutations, node). */
 	static final Set<CustomerColumn> ALL = EnumSet.allOf(CustomerColumn.class);
@@ -49,7 +49,7 @@ enum CustomerColumn implements SelectedColumns.Column {
 			Map.entry("defaultShippingAddress", Set.of(DEFAULT_SHIPPING_ADDRESS_ID)),
 			Map.entry("defaultBillingAddress", Set.of(DEFAULT_BILLING_ADDRESS_ID)),
 			Map.entry("sources", Set.of(DEFAULT_SOURCE_ID)), Map.entry("defaultSource", Set.of(DEFAULT_SOURCE_ID)),
-			Map.entry("group", Set.of(GROUP_ID)),
+			Map.entry("group", Set.of(GROUP_ID)), Map.entry("erasedAt", Set.of(ERASED_AT)),
 			// The photo feature's field: its loader needs the customer's id only.
 			Map.entry("photo", Set.of()));
 

@@ -37,12 +37,17 @@ final class CustomerDerivedRows {
 
 	/** Replaces a customer's rows after what they derive from changed. */
 	void replace(JdbcClient jdbc, Partition partition, long customerKey) {
+		remove(jdbc, partition, customerKey);
+		add(jdbc, partition, customerKey);
+	}
+
+	/** Deletes a customer's rows, leaving none: for an erased customer. */
+	void remove(JdbcClient jdbc, Partition partition, long customerKey) {
 		jdbc.sql(this.delete)
 			.param("tenantId", partition.tenantId())
 			.param("livemode", partition.livemode())
 			.param("customerKey", customerKey)
 			.update();
-		add(jdbc, partition, customerKey);
 	}
 
 	/**

@@ -14,7 +14,7 @@ public record CustomerFilter(@Nullable List<String> ids, @Nullable String email,
 		@Nullable List<String> tags, @Nullable CustomerType type, @Nullable Boolean enabled,
 		@Nullable String countryCode, @Nullable Boolean requestToBeForgotten, @Nullable OffsetDateTime createdAfter,
 		@Nullable OffsetDateTime createdBefore, @Nullable OffsetDateTime updatedAfter,
-		@Nullable String paymentProviderReference, @Nullable List<String> groupIds) {
+		@Nullable String paymentProviderReference, @Nullable List<String> groupIds, @Nullable Boolean erased) {
 
 	/**
 	 * The group feature's node type, which depends on this package and not the reverse.
@@ -22,7 +22,7 @@ public record CustomerFilter(@Nullable List<String> ids, @Nullable String email,
 	static final String GROUP_TYPE = "CustomerGroup";
 
 	static final CustomerFilter NONE = new CustomerFilter(null, null, null, null, null, null, null, null, null, null,
-			null, null, null);
+			null, null, null, null);
 
 	/** Checks the formats the schema cannot express; returns this filter. */
 	CustomerFilter validated() {
@@ -47,7 +47,7 @@ public record CustomerFilter(@Nullable List<String> ids, @Nullable String email,
 		return this.search != null && Stream
 			.of(this.ids, this.email, this.tags, this.type, this.enabled, this.countryCode, this.requestToBeForgotten,
 					this.createdAfter, this.createdBefore, this.updatedAfter, this.paymentProviderReference,
-					this.groupIds)
+					this.groupIds, this.erased)
 			.allMatch(Objects::isNull);
 	}
 

@@ -1,5 +1,6 @@
 package dev.customergraph.customer;
 
+import dev.customergraph.customer.CustomerErasureService.EraseCustomerInput;
 import dev.customergraph.mutation.UserErrorException;
 import dev.customergraph.tenancy.Caller;
 
@@ -17,8 +18,11 @@ class CustomerMutationController {
 
 	private final CustomerService service;
 
-	CustomerMutationController(CustomerService service) {
+	private final CustomerErasureService erasure;
+
+	CustomerMutationController(CustomerService service, CustomerErasureService erasure) {
 		this.service = service;
+		this.erasure = erasure;
 	}
 
 	@MutationMapping
@@ -38,6 +42,12 @@ class CustomerMutationController {
 		return UserErrorException.reported(
 				() -> DeleteCustomerPayload.of(this.service.delete(caller.partition(), input.id())),
 				DeleteCustomerPayload::failed);
+	}
+
+	@MutationMapping
+	CustomerPayload eraseCustomer(@Argument EraseCustomerInput input, @ContextValue Caller caller) {
+		return UserErrorException.reported(() -> CustomerPayload.of(this.erasure.erase(caller.partition(), input)),
+				CustomerPayload::failed);
 	}
 
 	@MutationMapping

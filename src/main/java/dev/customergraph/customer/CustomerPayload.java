@@ -6,8 +6,8 @@ import dev.customergraph.mutation.UserError;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The payload of the mutations that return a customer: create, update, add and remove
- * tags.
+ * The payload of the mutations that return a customer: create, update, erase, add and
+ * remove tags.
  */
 record CustomerPayload(@Nullable Customer customer, List<UserError> userErrors) {
 

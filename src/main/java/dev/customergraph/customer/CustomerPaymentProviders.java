@@ -87,6 +87,11 @@ class CustomerPaymentProviders {
 		ROWS.replace(this.jdbc, partition, customerKey);
 	}
 
+	/** Deletes an erased customer's rows, whose payment providers were cleared. */
+	void remove(Partition partition, long customerKey) {
+		ROWS.remove(this.jdbc, partition, customerKey);
+	}
+
 	/**
 	 * Adds the rows of the customers with ids {@code firstKey} to {@code lastKey} of a
 	 * partition, on a migration's connection.

@@ -33,7 +33,14 @@ import static dev.customergraph.customer.CustomerColumn.*;
 public class CustomerRepository {
 
 	/** The columns {@code search} matches by prefix; see {@link #count}. */
-	private static final List<String> SEARCHED = List.of("c.first_name", "c.last_name", "c.email");
+	private static final List<String> SEARCHED = List.of("c.first_name", "c.last_name", EMAIL.sql());
+
+	/**
+	 * The condition a search's email prefix adds: an erased customer's placeholder email
+	 * matches no search. Its names are null and its search keys gone, so the names' and
+	 * the keys' ranges need no such condition and stay index-only in counts.
+	 */
+	private static final String NOT_ERASED = " AND c.erased_at IS NULL";
 
 	/**
 	 * A short search's keys, joined also on created_at so that the key range's order is
@@ -124,7 +131,8 @@ public class CustomerRepository {
 	/** A customer column unique per partition. */
 	enum UniqueColumn {
 
-		EMAIL("c.email = :value"), CODE("c.code = :value");
+		// An erased customer's placeholder email finds nothing; its code is cleared.
+		EMAIL("c.email = :value AND c.erased_at IS NULL"), CODE("c.code = :value");
 
 		private final String condition;
 
@@ -330,7 +338,7 @@ public class CustomerRepository {
 			params.put("keys", keys);
 		}
 		if (filter.email() != null) {
-			conditions.add("c.email = :email");
+			conditions.add("c.email = :email AND c.erased_at IS NULL");
 			params.put("email", filter.email());
 		}
 		if (keyed(filter)) {
@@ -339,7 +347,7 @@ public class CustomerRepository {
 		}
 		else if (filter.search() != null) {
 			conditions.add(searched.stream()
-				.map((column) -> column + " LIKE :prefix")
+				.map((column) -> column + " LIKE :prefix" + (column.equals(EMAIL.sql()) ? NOT_ERASED : ""))
 				.collect(Collectors.joining(" OR ", "(", ")")));
 			params.put("prefix", escapeLike(filter.search()) + "%");
 		}
@@ -370,6 +378,10 @@ public class CustomerRepository {
 		if (filter.requestToBeForgotten() != null) {
 			conditions.add("c.request_to_be_forgotten = :forgotten");
 			params.put("forgotten", filter.requestToBeForgotten());
+		}
+		Boolean erased = filter.erased();
+		if (erased != null) {
+			conditions.add(erased ? "c.erased_at IS NOT NULL" : "c.erased_at IS NULL");
 		}
 		if (filter.createdAfter() != null) {
 			conditions.add("c.created_at > :createdAfter");
@@ -445,7 +457,7 @@ public class CustomerRepository {
 				columns.contains(VERSION) ? row.getInt("version") : 0, selected.instant(CREATED_AT),
 				selected.instant(UPDATED_AT), selected.key(DEFAULT_SHIPPING_ADDRESS_ID),
 				selected.key(DEFAULT_BILLING_ADDRESS_ID), selected.key(DEFAULT_SOURCE_ID), prefetched,
-				selected.key(GROUP_ID));
+				selected.key(GROUP_ID), selected.instant(ERASED_AT));
 	}
 
 	private static List<PaymentProviderRef> paymentProviders(@Nullable String json) {

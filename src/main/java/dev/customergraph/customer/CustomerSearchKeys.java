@@ -69,6 +69,14 @@ public class CustomerSearchKeys {
 	}
 
 	/**
+	 * Deletes an erased customer's keys, without keys of its placeholder email: a search
+	 * never finds an erased customer.
+	 */
+	void remove(Partition partition, long customerKey) {
+		KEYS.remove(this.jdbc, partition, customerKey);
+	}
+
+	/**
 	 * Adds the keys of the customers with ids {@code firstKey} to {@code lastKey} of a
 	 * partition, on a connection whose transaction wrote them (the dataset writer's
 	 * chunks).

@@ -46,14 +46,18 @@ class CustomerService {
 
 	private final EventOutbox events;
 
+	private final List<CustomerErasure> features;
+
 	CustomerService(CustomerWriteRepository writes, CustomerChanges changes, InitialAddresses initialAddresses,
-			IdempotencyKeys idempotencyKeys, InputValidator validator, EventOutbox events) {
+			IdempotencyKeys idempotencyKeys, InputValidator validator, EventOutbox events,
+			List<CustomerErasure> features) {
 		this.writes = writes;
 		this.changes = changes;
 		this.initialAddresses = initialAddresses;
 		this.idempotencyKeys = idempotencyKeys;
 		this.validator = validator;
 		this.events = events;
+		this.features = features;
 	}
 
 	/**
@@ -91,10 +95,14 @@ class CustomerService {
 		return updated(partition, before);
 	}
 
-	/** Deletes the customer and returns its global id. */
+	/**
+	 * Deletes the customer, erased or not, and returns its global id: its addresses and
+	 * photo go, its sources are detached and stay.
+	 */
 	String delete(Partition partition, String id) {
 		long customerKey = InputIds.keyOf(id, Customer.TYPE, "id");
-		int lastVersion = this.changes.lock(partition, customerKey, "id");
+		int lastVersion = this.changes.lockForDelete(partition, customerKey, "id");
+		this.features.forEach((feature) -> feature.erase(partition, customerKey));
 		this.writes.delete(partition, customerKey);
 		this.events.record(partition, ChangeEvent.deleted(customerKey, lastVersion));
 		return new GlobalId(Customer.TYPE, customerKey).encode();

@@ -23,9 +23,9 @@ import static dev.customergraph.mutation.PartialUpdates.bind;
 
 /**
  * Writes customer rows and their tags (in their table and, as JSON, on the row), with the
- * search keys and the payment provider index that follow from the row. Email and code
- * uniqueness is left to the unique keys, so it holds under any race: a duplicate is
- * reported as {@code TAKEN} on its field.
+ * search keys and the payment provider index that follow from the row, and erases them.
+ * Email and code uniqueness is left to the unique keys, so it holds under any race: a
+ * duplicate is reported as {@code TAKEN} on its field.
  */
 @Repository
 class CustomerWriteRepository {
@@ -170,12 +170,7 @@ class CustomerWriteRepository {
 	}
 
 	void replaceTags(Partition partition, long customerKey, List<String> tags) {
-		statement(
-				"""
-						DELETE FROM customer_tag WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
-						""",
-				partition, customerKey)
-			.update();
+		deleteTags(partition, customerKey);
 		insertTags(partition, customerKey, tags);
 		copyTagsToRow(partition, customerKey);
 	}
@@ -185,6 +180,15 @@ class CustomerWriteRepository {
 				SELECT COUNT(*) FROM customer_tag
 				WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
 				""", partition, customerKey).query(Integer.class).single();
+	}
+
+	private void deleteTags(Partition partition, long customerKey) {
+		statement(
+				"""
+						DELETE FROM customer_tag WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
+						""",
+				partition, customerKey)
+			.update();
 	}
 
 	private void insertTags(Partition partition, long customerKey, Collection<String> tags) {
@@ -209,17 +213,41 @@ class CustomerWriteRepository {
 	}
 
 	/**
-	 * Detaches the customer's sources (they outlive it, with their payment history) and
-	 * deletes the customer; its addresses and tags go with it by cascade.
+	 * Deletes the customer row; its tags, search keys and payment provider rows go with
+	 * it by cascade. What other features keep of it was erased before
+	 * ({@link CustomerErasure}).
 	 */
 	void delete(Partition partition, long customerKey) {
-		statement("""
-				UPDATE source SET customer_id = NULL, updated_at = :now
-				WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
-				""", partition, customerKey).param("now", LocalDateTime.now(ZoneOffset.UTC)).update();
 		statement("DELETE FROM customer WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :customerKey",
 				partition, customerKey)
 			.update();
+	}
+
+	/**
+	 * Replaces the customer's personal data and counts the change: the email by the
+	 * placeholder, every other field that describes the person cleared, the defaults
+	 * cleared (its addresses are deleted and its sources detached with it), and
+	 * {@code erased_at} set; its tags, search keys and payment provider rows deleted. It
+	 * leaves its group too: an erased customer takes no more changes, so it could never
+	 * be moved out, and a group with customers cannot be deleted. Kept: the id, type,
+	 * enabled, the timestamps and the version, which say nothing about the person.
+	 * {@code request_to_be_forgotten} is set, as the erasure fulfils that request however
+	 * it came.
+	 */
+	void erase(Partition partition, long customerKey, String placeholderEmail) {
+		statement("""
+				UPDATE customer SET email = :email, first_name = NULL, last_name = NULL, phone = NULL, locale = NULL,
+				  code = NULL, tags = NULL, vat_number = NULL, accepts_marketing = FALSE, avatar_url = NULL,
+				  metadata = NULL, payment_providers = NULL, request_to_be_forgotten = TRUE,
+				  default_shipping_address_id = NULL, default_billing_address_id = NULL, default_source_id = NULL,
+				  group_id = NULL, erased_at = :now, version = version + 1, updated_at = :now
+				WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :customerKey
+				""", partition, customerKey).param("email", placeholderEmail)
+			.param("now", LocalDateTime.now(ZoneOffset.UTC))
+			.update();
+		deleteTags(partition, customerKey);
+		this.searchKeys.remove(partition, customerKey);
+		this.paymentProviders.remove(partition, customerKey);
 	}
 
 	private StatementSpec statement(String sql, Partition partition, long customerKey) {

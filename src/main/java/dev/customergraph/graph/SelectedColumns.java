@@ -94,10 +94,11 @@ public final class SelectedColumns {
 					: null;
 		}
 
+		/** A UTC time column's value; null when not selected or NULL. */
 		public @Nullable OffsetDateTime instant(C column) throws SQLException {
-			return this.columns.contains(column)
-					? this.row.getObject(this.prefix + column.label(), LocalDateTime.class).atOffset(ZoneOffset.UTC)
-					: null;
+			LocalDateTime value = this.columns.contains(column)
+					? this.row.getObject(this.prefix + column.label(), LocalDateTime.class) : null;
+			return (value != null) ? value.atOffset(ZoneOffset.UTC) : null;
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.customergraph.photo;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
+import dev.customergraph.customer.CustomerErasure;
 import dev.customergraph.tenancy.Partition;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,10 +12,12 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Writes photos, always under the lock of their customer's row, so that replacing one is
- * a delete and an insert that no other writer of that customer interleaves with.
+ * a delete and an insert that no other writer of that customer interleaves with. An
+ * erased or deleted customer's photo is deleted, and with it every URL to it finds
+ * nothing.
  */
 @Repository
-class PhotoWriteRepository {
+class PhotoWriteRepository implements CustomerErasure {
 
 	private final JdbcClient jdbc;
 
@@ -51,6 +54,11 @@ class PhotoWriteRepository {
 				DELETE FROM customer_photo
 				WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
 				""", partition, customerKey).update() == 1;
+	}
+
+	@Override
+	public void erase(Partition partition, long customerKey) {
+		delete(partition, customerKey);
 	}
 
 	private StatementSpec statement(String sql, Partition partition, long customerKey) {

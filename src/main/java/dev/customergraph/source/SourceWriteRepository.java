@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
+import dev.customergraph.customer.CustomerErasure;
 import dev.customergraph.graph.JsonColumns;
 import dev.customergraph.tenancy.Partition;
 import org.jspecify.annotations.Nullable;
@@ -13,9 +14,13 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Writes payment sources and which customer each is attached to. */
+/**
+ * Writes payment sources and which customer each is attached to. An erased or deleted
+ * customer's sources are detached, not deleted: they and their payment history outlive
+ * the customer.
+ */
 @Repository
-class SourceWriteRepository {
+class SourceWriteRepository implements CustomerErasure {
 
 	private final JdbcClient jdbc;
 
@@ -66,6 +71,16 @@ class SourceWriteRepository {
 				WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :sourceKey
 				""", partition).param("sourceKey", sourceKey)
 			.param("customerKey", customerKey)
+			.param("now", LocalDateTime.now(ZoneOffset.UTC))
+			.update();
+	}
+
+	@Override
+	public void erase(Partition partition, long customerKey) {
+		statement("""
+				UPDATE source SET customer_id = NULL, updated_at = :now
+				WHERE tenant_id = :tenantId AND livemode = :livemode AND customer_id = :customerKey
+				""", partition).param("customerKey", customerKey)
 			.param("now", LocalDateTime.now(ZoneOffset.UTC))
 			.update();
 	}

@@ -54,6 +54,7 @@ class MutationAccessTests {
 		return List.of(new Object[] { "customers#CreateCustomer", "createCustomer", null },
 				new Object[] { "customers#UpdateCustomer", "updateCustomer", "NOT_FOUND input.id" },
 				new Object[] { "customers#DeleteCustomer", "deleteCustomer", "NOT_FOUND input.id" },
+				new Object[] { "customers#EraseCustomer", "eraseCustomer", "NOT_FOUND input.id" },
 				new Object[] { "customers#AddTags", "addCustomerTags", "NOT_FOUND input.id" },
 				new Object[] { "customers#RemoveTags", "removeCustomerTags", "NOT_FOUND input.id" },
 				new Object[] { "customerAddresses#CreateAddress", "createCustomerAddress",
@@ -108,7 +109,7 @@ class MutationAccessTests {
 		return switch (field) {
 			case "createCustomer" -> Map.of("email", "new@example.com");
 			case "updateCustomer" -> Map.of("id", customerId, "firstName", "X");
-			case "deleteCustomer" -> Map.of("id", customerId);
+			case "deleteCustomer", "eraseCustomer" -> Map.of("id", customerId);
 			case "addCustomerTags", "removeCustomerTags" -> Map.of("id", customerId, "tags", List.of("a", "b"));
 			case "createCustomerAddress" -> Map.of("customerId", customerId, "city", "X");
 			case "updateCustomerAddress" -> Map.of("id", this.ids.get("address"), "city", "X");

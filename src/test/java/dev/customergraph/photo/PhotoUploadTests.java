@@ -223,6 +223,27 @@ class PhotoUploadTests {
 	}
 
 	@Test
+	void erasingTheCustomerDeletesItsPhotoAndItsUrlFindsNothing() {
+		String url = get(setPhoto(PhotoUploads.jpeg(6, 6), "x.jpg"), "customer.photo.url");
+		Map<String, Object> erased = this.tenant.graphQl()
+			.document(
+					"""
+							mutation($input: EraseCustomerInput!) {
+							  eraseCustomer(input: $input) { customer { erasedAt photo { url } } userErrors { code field } } }""")
+			.variable("input", Map.of("id", this.customerId))
+			.execute()
+			.path("eraseCustomer")
+			.entity(Map.class)
+			.get();
+		assertThat(userErrors(erased)).isEmpty();
+		assertThat((Object) get(erased, "customer.photo")).isNull();
+		assertThat(fetch(url, null).status()).isEqualTo(404);
+		assertThat(userErrors(asPayload(
+				this.uploads.setPhoto(this.tenant.key(), this.customerId, PhotoUploads.jpeg(6, 6), "again.jpg"))))
+			.containsExactly("CONFLICT input.customerId");
+	}
+
+	@Test
 	void aPageOfCustomersWithPhotosCostsOneMoreStatementAndNoBytes() {
 		for (int i = 0; i < 3; i++) {
 			String id = CustomerApi.create(this.tenant, "page" + i + "@example.com");
