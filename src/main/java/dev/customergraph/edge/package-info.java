@@ -6,6 +6,10 @@
  * itself (headers over 8 KB, unparsable requests) get GraphQL error bodies too.</li>
  * <li>{@code observability.AccessLogFilter} gives the request its id and, at the end, its
  * access log line.</li>
+ * <li>{@link dev.customergraph.edge.GraphQlShortcut}: the everyday request (a same-origin
+ * JSON POST or a GET on the path spelled exactly) goes from the filter chain straight to
+ * {@link dev.customergraph.edge.GraphQlEndpoint}, without the DispatcherServlet; anything
+ * else goes on to the route.</li>
  * <li>{@link dev.customergraph.edge.GraphQlRoute}: every method on the configured GraphQL
  * path, as the router matches it (decoded, without path parameters), goes to
  * {@link dev.customergraph.edge.GraphQlEndpoint}. Authentication belongs to that route,

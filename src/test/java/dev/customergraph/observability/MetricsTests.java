@@ -46,7 +46,8 @@ class MetricsTests {
 			.containsPattern("graphql_dataloader_batch_size_keys_count\\{[^}]*loader_name=\"addressesOfCustomer\"")
 			.contains("graphql_request_sql_statements_count")
 			.contains("hikaricp_connections_active")
-			.doesNotContain("graphql_datafetcher_seconds_count");
+			.doesNotContain("graphql_datafetcher_seconds_count")
+			.doesNotContainPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/graphql\"");
 	}
 
 	/**
