@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntSupplier;
+import java.util.function.ToIntFunction;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -19,8 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A webhook receiver on loopback: records every request it gets, and answers each with
- * the status its policy gives (200 unless told otherwise). It also records the most
- * requests it ever had under way at once.
+ * the status its policy gives for the event (200 unless told otherwise). It also records
+ * the most requests it ever had under way at once.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -32,7 +32,7 @@ final class WebhookReceiver implements AutoCloseable {
 
 	private final AtomicInteger maxInFlight = new AtomicInteger();
 
-	private volatile IntSupplier status = () -> 200;
+	private volatile ToIntFunction<String> status = (eventId) -> 200;
 
 	WebhookReceiver() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -45,8 +45,8 @@ final class WebhookReceiver implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/hooks/customer-graph?source=test";
 	}
 
-	/** Answers every next request with the status the supplier gives. */
-	void answer(IntSupplier status) {
+	/** Answers every next request with the status the function gives for its event id. */
+	void answer(ToIntFunction<String> status) {
 		this.status = status;
 	}
 
@@ -68,11 +68,11 @@ final class WebhookReceiver implements AutoCloseable {
 		this.maxInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
 		try (InputStream in = exchange.getRequestBody()) {
 			String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			int code = this.status.getAsInt();
+			String eventId = exchange.getRequestHeaders().getFirst(EndpointDelivery.EVENT_ID_HEADER);
+			int code = this.status.applyAsInt(eventId);
 			synchronized (this) {
 				this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-						exchange.getRequestHeaders().getFirst(EndpointDelivery.SIGNATURE_HEADER),
-						exchange.getRequestHeaders().getFirst(EndpointDelivery.EVENT_ID_HEADER),
+						exchange.getRequestHeaders().getFirst(EndpointDelivery.SIGNATURE_HEADER), eventId,
 						exchange.getRequestHeaders().getFirst("Content-Type"), body, code));
 			}
 			exchange.sendResponseHeaders(code, -1);
