@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.customergraph.event.EventType;
-import dev.customergraph.graph.JsonColumns;
 import dev.customergraph.tenancy.Partition;
 import org.jspecify.annotations.Nullable;
 
@@ -91,7 +90,7 @@ class DeliveryRepository {
 	/** The endpoint as it is now, while the claim holds; empty once deleted or lost. */
 	Optional<LeasedEndpoint> endpoint(Claim claim) {
 		return leased("SELECT url, types, secret, position FROM webhook_endpoint " + WHERE_LEASED, claim)
-			.query((row, n) -> new LeasedEndpoint(row.getString("url"), types(row.getString("types")),
+			.query((row, n) -> new LeasedEndpoint(row.getString("url"), everyTypeIfNull(row.getString("types")),
 					row.getBytes("secret"), row.getLong("position")))
 			.optional();
 	}
@@ -166,9 +165,9 @@ class DeliveryRepository {
 		return duration.toNanos() / 1000;
 	}
 
-	private static List<EventType> types(@Nullable String json) {
-		return (json != null) ? JsonColumns.readStrings(json).stream().map(EventType::valueOf).toList()
-				: List.of(EventType.values());
+	private static List<EventType> everyTypeIfNull(@Nullable String json) {
+		List<EventType> types = WebhookEndpoint.types(json);
+		return (types != null) ? types : List.of(EventType.values());
 	}
 
 	/** An endpoint with work. */

@@ -38,6 +38,8 @@ class EndpointDelivery {
 
 	private static final int BATCH = 20;
 
+	private static final long CLAIM_BUDGET_NANOS = Duration.ofSeconds(10).toNanos();
+
 	private final DeliveryRepository deliveries;
 
 	private final EventLog events;
@@ -58,8 +60,9 @@ class EndpointDelivery {
 	}
 
 	void run(Claim claim) {
+		long deadline = System.nanoTime() + CLAIM_BUDGET_NANOS;
 		int sent = 0;
-		while (sent < EVENTS_PER_CLAIM) {
+		while (true) {
 			Optional<LeasedEndpoint> found = this.deliveries.endpoint(claim);
 			if (found.isEmpty()) {
 				return;
@@ -67,6 +70,10 @@ class EndpointDelivery {
 			LeasedEndpoint endpoint = found.get();
 			EventLog.Batch batch = this.events.after(claim.partition(), endpoint.position(), BATCH, endpoint.types());
 			for (Event event : batch.events()) {
+				if (sent == EVENTS_PER_CLAIM || System.nanoTime() >= deadline) {
+					this.deliveries.release(claim, Duration.ZERO);
+					return;
+				}
 				if (!this.deliveries.renew(claim, this.properties.lease())) {
 					return;
 				}
@@ -77,12 +84,13 @@ class EndpointDelivery {
 					return;
 				}
 			}
+			// Past the events of other types in the window, too.
 			this.deliveries.advance(claim, batch.examinedThrough());
-			if (batch.events().isEmpty() || batch.events().size() < BATCH) {
-				break;
+			if (batch.events().size() < BATCH) {
+				this.deliveries.release(claim, Duration.ZERO);
+				return;
 			}
 		}
-		this.deliveries.release(claim, Duration.ZERO);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.customergraph.event.EventType;
 import dev.customergraph.graph.GlobalId;
+import dev.customergraph.graph.JsonColumns;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +20,11 @@ record WebhookEndpoint(long key, String url, @Nullable List<EventType> types, @N
 
 	public String id() {
 		return new GlobalId(TYPE, this.key).encode();
+	}
+
+	/** The types column: a JSON array of names, or NULL for every type. */
+	static @Nullable List<EventType> types(@Nullable String json) {
+		return (json != null) ? JsonColumns.readStrings(json).stream().map(EventType::valueOf).toList() : null;
 	}
 
 }

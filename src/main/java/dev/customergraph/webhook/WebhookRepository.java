@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.customergraph.event.EventType;
-import dev.customergraph.graph.JsonColumns;
 import dev.customergraph.graph.Keyset;
 import dev.customergraph.graph.PageRequest;
 import dev.customergraph.tenancy.Partition;
@@ -105,10 +103,9 @@ class WebhookRepository {
 	}
 
 	private static WebhookEndpoint endpoint(ResultSet row, int rowNum) throws SQLException {
-		String types = row.getString("types");
 		return new WebhookEndpoint(row.getLong("id"), row.getString("url"),
-				(types != null) ? JsonColumns.readStrings(types).stream().map(EventType::valueOf).toList() : null,
-				row.getString("description"), instant(row, "created_at"), instant(row, "updated_at"));
+				WebhookEndpoint.types(row.getString("types")), row.getString("description"), instant(row, "created_at"),
+				instant(row, "updated_at"));
 	}
 
 	private static WebhookDelivery delivery(ResultSet row, int rowNum) throws SQLException {

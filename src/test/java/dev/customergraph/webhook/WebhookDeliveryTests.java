@@ -2,6 +2,8 @@ package dev.customergraph.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -40,6 +42,9 @@ class WebhookDeliveryTests {
 
 	@Autowired
 	TestTenants tenants;
+
+	@Autowired
+	DeliveryRetention retention;
 
 	TestTenant tenant;
 
@@ -197,6 +202,18 @@ class WebhookDeliveryTests {
 		// Many poll intervals (100 ms in the tests).
 		Thread.sleep(1500);
 		assertThat(this.receiver.received()).hasSize(1);
+	}
+
+	@Test
+	void theHistoryOfDeliveriesIsKeptAsLongAsTheEvents() {
+		WebhookApi.create(this.tenant, input("url", this.receiver.url()));
+		CustomerApi.create(this.tenant, "kept@example.com");
+		this.receiver.awaitReceived(1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> WebhookApi.deliveries(this.tenant).size() == 1);
+		this.retention.deleteBefore(LocalDateTime.now(ZoneOffset.UTC).minusDays(1));
+		assertThat(WebhookApi.deliveries(this.tenant)).hasSize(1);
+		this.retention.deleteBefore(LocalDateTime.now(ZoneOffset.UTC).plusSeconds(1));
+		assertThat(WebhookApi.deliveries(this.tenant)).isEmpty();
 	}
 
 	private static String body(List<Received> received, String eventId) {
