@@ -43,6 +43,9 @@ record WebhookTarget(URI uri, boolean https, String host, int port, List<InetAdd
 		catch (URISyntaxException ex) {
 			throw new RefusedUrl("The URL is not a valid absolute URL.");
 		}
+		// Any non-ASCII character of the path or query percent-encoded, as a request line
+		// needs.
+		uri = URI.create(uri.toASCIIString());
 		String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 		if (!scheme.equals("https") && !scheme.equals("http")) {
 			throw new RefusedUrl("The URL must use https.");
