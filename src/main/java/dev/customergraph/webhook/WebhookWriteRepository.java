@@ -64,7 +64,8 @@ class WebhookWriteRepository {
 	}
 
 	/**
-	 * Writes the fields the input carries.
+	 * Writes the fields the input carries. A new URL makes a delivery waiting for its
+	 * retry due at once.
 	 * @return whether the partition has the endpoint
 	 */
 	boolean update(Partition partition, long endpointKey, UpdateWebhookEndpointInput input) {
@@ -73,6 +74,7 @@ class WebhookWriteRepository {
 				  url = IF(:urlSet, :url, url),
 				  types = IF(:typesSet, :types, types),
 				  description = IF(:descriptionSet, :description, description),
+				  next_attempt_at = IF(:urlSet, :now, next_attempt_at),
 				  updated_at = :now
 				WHERE tenant_id = :tenantId AND livemode = :livemode AND id = :endpointKey
 				""", partition).param("endpointKey", endpointKey).param("now", LocalDateTime.now(ZoneOffset.UTC));

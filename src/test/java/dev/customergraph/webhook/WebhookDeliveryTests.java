@@ -162,6 +162,28 @@ class WebhookDeliveryTests {
 	}
 
 	@Test
+	void aNewUrlEndsTheWaitForARetry() throws Exception {
+		this.receiver.answer((eventId) -> 500);
+		String endpointId = get(WebhookApi.create(this.tenant, input("url", this.receiver.url())),
+				"webhookEndpoint.id");
+		CustomerApi.create(this.tenant, "moved@example.com");
+		this.receiver.awaitReceived(1);
+		// As if the back-off had grown to an hour.
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.tenants.jdbc()
+				.sql("UPDATE webhook_endpoint SET next_attempt_at = UTC_TIMESTAMP(6) + INTERVAL 1 HOUR "
+						+ "WHERE id = :endpointKey AND lease_token IS NULL")
+				.param("endpointKey", GlobalId.keyOf(endpointId, WebhookEndpoint.TYPE))
+				.update() == 1);
+		try (WebhookReceiver moved = new WebhookReceiver()) {
+			WebhookApi.update(this.tenant, input("id", endpointId, "url", moved.url()));
+			assertThat(moved.awaitReceived(1)).singleElement()
+				.satisfies((request) -> assertThat(request.eventId())
+					.isEqualTo(this.receiver.received().get(0).eventId()));
+		}
+	}
+
+	@Test
 	void anotherTenantsEventsAreNeverDelivered() throws Exception {
 		TestTenant other = this.tenants.create();
 		try (WebhookReceiver othersReceiver = new WebhookReceiver()) {
