@@ -49,9 +49,9 @@ class DeliveryRepository {
 			  IF(:retry, UTC_TIMESTAMP(6) + INTERVAL :delayMicros MICROSECOND, NULL)
 			FROM webhook_endpoint
 			""" + WHERE_LEASED + """
-			ON DUPLICATE KEY UPDATE status = VALUES(status), attempts = attempts + 1,
-			  last_response_code = VALUES(last_response_code), last_error = VALUES(last_error),
-			  last_attempt_at = VALUES(last_attempt_at), next_attempt_at = VALUES(next_attempt_at)
+			ON DUPLICATE KEY UPDATE status = :status, attempts = attempts + 1, last_response_code = :code,
+			  last_error = :error, last_attempt_at = UTC_TIMESTAMP(6),
+			  next_attempt_at = IF(:retry, UTC_TIMESTAMP(6) + INTERVAL :delayMicros MICROSECOND, NULL)
 			""";
 
 	private final JdbcClient jdbc;
