@@ -26,7 +26,7 @@ class ArchitectureTests {
 
 	private static final String[] FEATURES = { "dev.customergraph.customer..", "dev.customergraph.address..",
 			"dev.customergraph.source..", "dev.customergraph.photo..", "dev.customergraph.group..",
-			"dev.customergraph.event.." };
+			"dev.customergraph.event..", "dev.customergraph.webhook.." };
 
 	@ArchTest
 	static final ArchRule noPackageCycles = slices().matching("dev.customergraph.(*)..").should().beFreeOfCycles();
@@ -87,7 +87,8 @@ class ArchitectureTests {
 				|| packageName.startsWith("dev.customergraph.source")
 				|| packageName.startsWith("dev.customergraph.photo")
 				|| packageName.startsWith("dev.customergraph.group")
-				|| packageName.startsWith("dev.customergraph.event");
+				|| packageName.startsWith("dev.customergraph.event")
+				|| packageName.startsWith("dev.customergraph.webhook");
 	}
 
 }

@@ -18,7 +18,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.embedded.data-dir=target/test-engine", "gateway.demo.customers=50",
-				"spring.graphql.cors.allowed-origins=https://app.example" })
+				"spring.graphql.cors.allowed-origins=https://app.example",
+				// Webhook receivers in the tests listen on loopback and retry quickly.
+				"gateway.webhooks.allow-http-loopback=true", "gateway.webhooks.retry-base=200ms",
+				"gateway.webhooks.retry-cap=1s", "gateway.webhooks.poll-interval=100ms" })
 @AutoConfigureHttpGraphQlTester
 public @interface GatewayTest {
 

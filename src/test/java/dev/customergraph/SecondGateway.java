@@ -64,7 +64,11 @@ public final class SecondGateway implements BeforeAllCallback, AfterAllCallback 
 			.properties("server.port=0", "spring.datasource.url=" + url,
 					"spring.datasource.username=" + pool.getUsername(),
 					"spring.datasource.password=" + pool.getPassword(),
-					"spring.graphql.cors.allowed-origins=https://app.example")
+					"spring.graphql.cors.allowed-origins=https://app.example",
+					// The webhook settings of GatewayTest, so both instances deliver
+					// alike.
+					"gateway.webhooks.allow-http-loopback=true", "gateway.webhooks.retry-base=200ms",
+					"gateway.webhooks.retry-cap=1s", "gateway.webhooks.poll-interval=100ms")
 			.run();
 		String root = "http://127.0.0.1:" + ((WebServerApplicationContext) this.context).getWebServer().getPort();
 		this.http = WebTestClient.bindToServer().baseUrl(root).build();
