@@ -10,8 +10,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.customergraph.graph.ErrorCode;
-import dev.customergraph.graph.QueryRefusedException;
 import dev.customergraph.observability.SqlStatementCounter;
 import dev.customergraph.tenancy.Caller;
 import dev.customergraph.tenancy.Partition;
@@ -43,8 +41,11 @@ class EventStream implements DisposableBean {
 	/** Most events one read returns; a full read is followed by the next one at once. */
 	static final int READ = 500;
 
-	/** Most reads one subscriber catches up by in one turn of the poller. */
-	private static final int CATCH_UP_READS = 10;
+	/**
+	 * Most reads one subscriber catches up by in one turn of the poller, so that those
+	 * resuming far behind delay the others' live events little.
+	 */
+	private static final int CATCH_UP_READS = 2;
 
 	private final EventRepository repository;
 
@@ -52,7 +53,7 @@ class EventStream implements DisposableBean {
 
 	private final Map<Partition, Followers> followed = new ConcurrentHashMap<>();
 
-	private final Map<Long, Semaphore> perKey = new ConcurrentHashMap<>();
+	private final OpenSubscriptions open;
 
 	private final AtomicBoolean nudged = new AtomicBoolean();
 
@@ -65,6 +66,7 @@ class EventStream implements DisposableBean {
 	EventStream(EventRepository repository, EventSubscriptionProperties properties) {
 		this.repository = repository;
 		this.properties = properties;
+		this.open = new OpenSubscriptions(properties.maxPerKey());
 		long interval = properties.pollInterval().toMillis();
 		this.poller.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
 	}
@@ -76,13 +78,14 @@ class EventStream implements DisposableBean {
 	Flux<Event> follow(Caller caller, EventCriteria criteria, @Nullable Long after) {
 		Partition partition = caller.partition();
 		return Flux.defer(() -> {
-			long start = start(partition, after);
-			Semaphore open = this.perKey.computeIfAbsent(caller.keyId(),
-					(key) -> new Semaphore(this.properties.maxPerKey()));
-			if (!open.tryAcquire()) {
-				return Flux.error(new QueryRefusedException(ErrorCode.TOO_MANY_SUBSCRIPTIONS,
-						"This API key already has " + this.properties.maxPerKey()
-								+ " subscriptions open; complete one before starting another."));
+			Semaphore open = this.open.take(caller.keyId());
+			long start;
+			try {
+				start = start(partition, after);
+			}
+			catch (RuntimeException ex) {
+				open.release();
+				throw ex;
 			}
 			EventFollower follower = new EventFollower(criteria, start, this.properties.buffer());
 			this.followed.compute(partition,

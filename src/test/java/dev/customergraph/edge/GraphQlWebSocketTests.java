@@ -1,7 +1,10 @@
 package dev.customergraph.edge;
 
+import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -18,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * GraphQL over WebSocket at the GraphQL path: who may connect, and that an operation on a
@@ -87,6 +91,19 @@ class GraphQlWebSocketTests {
 			client.init(Map.of());
 			assertThat(client.next()).containsEntry("type", "connection_ack");
 			assertViewer(client);
+		}
+	}
+
+	@Test
+	void aBrowserPageConnectsOnlyFromAnAllowedOrigin() {
+		URI uri = URI.create("ws://127.0.0.1:" + this.port + "/graphql");
+		assertThatExceptionOfType(CompletionException.class)
+			.isThrownBy(() -> GraphQlWebSocketClient.open(uri, Map.of("Origin", "https://evil.example")))
+			.withCauseInstanceOf(WebSocketHandshakeException.class);
+		try (GraphQlWebSocketClient client = GraphQlWebSocketClient.open(uri,
+				Map.of("Origin", "https://app.example"))) {
+			client.init(Map.of("Authorization", "Bearer " + this.tenant.key()));
+			assertThat(client.next()).containsEntry("type", "connection_ack");
 		}
 	}
 

@@ -48,19 +48,29 @@ public final class GraphQlWebSocketClient implements WebSocket.Listener, AutoClo
 
 	private int probes;
 
-	private GraphQlWebSocketClient(int port, @Nullable String authorization) {
+	private GraphQlWebSocketClient(URI uri, Map<String, String> headers) {
 		WebSocket.Builder builder = HttpClient.newHttpClient()
 			.newWebSocketBuilder()
 			.subprotocols("graphql-transport-ws");
-		if (authorization != null) {
-			builder.header("Authorization", authorization);
-		}
-		this.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/graphql"), this).join();
+		headers.forEach(builder::header);
+		this.socket = builder.buildAsync(uri, this).join();
 	}
 
-	/** A connection, not yet initialised, with this upgrade header (or none). */
+	/**
+	 * A connection to the URI, not yet initialised, with these upgrade request headers.
+	 * @throws java.util.concurrent.CompletionException when the upgrade is refused
+	 */
+	public static GraphQlWebSocketClient open(URI uri, Map<String, String> headers) {
+		return new GraphQlWebSocketClient(uri, headers);
+	}
+
+	/**
+	 * A connection to {@code /graphql}, not yet initialised, with this upgrade header (or
+	 * none).
+	 */
 	public static GraphQlWebSocketClient open(int port, @Nullable String authorization) {
-		return new GraphQlWebSocketClient(port, authorization);
+		return open(URI.create("ws://127.0.0.1:" + port + "/graphql"),
+				(authorization != null) ? Map.of("Authorization", authorization) : Map.of());
 	}
 
 	/**
@@ -200,9 +210,8 @@ public final class GraphQlWebSocketClient implements WebSocket.Listener, AutoClo
 
 	@Override
 	public void close() {
-		if (!this.socket.isOutputClosed()) {
-			this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
-		}
+		// The server may have closed it meanwhile, which closes the output too.
+		this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "").handle((socket, failure) -> socket).join();
 		this.socket.abort();
 	}
 
