@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -97,7 +98,12 @@ class EventStream implements DisposableBean {
 	/** Has the partition's new events read now, after a commit on this instance. */
 	void nudge(Partition partition) {
 		if (this.followed.containsKey(partition) && this.nudged.compareAndSet(false, true)) {
-			this.poller.execute(this::poll);
+			try {
+				this.poller.execute(this::poll);
+			}
+			catch (RejectedExecutionException shuttingDown) {
+				// The mutation has committed; no subscription is left to tell.
+			}
 		}
 	}
 
@@ -163,8 +169,8 @@ class EventStream implements DisposableBean {
 		for (int read = 0; read < CATCH_UP_READS && follower.cursor() < head && !follower.ended(); read++) {
 			long end = Math.min(head, follower.cursor() + EventRepository.WINDOW);
 			EventCriteria criteria = follower.criteria();
-			List<Event> events = this.repository.window(partition, follower.cursor(), end, READ,
-					List.copyOf(criteria.types()), criteria.customerKey(), null);
+			List<Event> events = this.repository.window(partition, follower.cursor(), end, READ, criteria.types(),
+					criteria.customerKey(), null);
 			follower.deliver(events, (events.size() == READ) ? events.get(events.size() - 1).seq() : end);
 		}
 	}

@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import dev.customergraph.GatewayTest;
 import dev.customergraph.customer.CustomerApi;
@@ -60,6 +64,38 @@ class EventSubscriptionTests {
 				.containsEntry("changedFields", List.of("lastName"))
 				.containsEntry("customer", Map.of("email", "ada@example.com"));
 			assertThat(second).containsEntry("version", 3).containsEntry("changedFields", List.of("firstName"));
+		}
+	}
+
+	@Test
+	void concurrentWritersEventsArriveEachOnceInCommitOrderLiveAndResumed() throws Exception {
+		List<String> customers = IntStream.range(0, 4)
+			.mapToObj((i) -> CustomerApi.create(this.tenant, "writer" + i + "@example.com"))
+			.toList();
+		String firstEvent = (String) EventFeed.all(this.tenant).get(0).get("id");
+		int updates = 10;
+		try (GraphQlWebSocketClient client = GraphQlWebSocketClient.connect(this.port, this.tenant.key())) {
+			LiveEvents.subscribe(client, "live");
+			ExecutorService writers = Executors.newFixedThreadPool(customers.size());
+			List<Future<?>> done = new ArrayList<>();
+			for (String id : customers) {
+				done.add(writers
+					.submit(() -> IntStream.range(0, updates).forEach((i) -> update(id, "lastName", "L" + i))));
+			}
+			// Resumes from the first event while the writers write: catches up, then goes
+			// on live.
+			LiveEvents.subscribe(client, "resumed", null, null, firstEvent);
+			for (Future<?> writer : done) {
+				writer.get();
+			}
+			writers.shutdown();
+			List<Object> committed = EventFeed.all(this.tenant).stream().map((event) -> event.get("id")).toList();
+			assertThat(committed).hasSize(customers.size() * (updates + 1));
+			assertThat(received(client, "resumed", committed.size() - 1))
+				.isEqualTo(committed.subList(1, committed.size()));
+			List<Object> live = received(client, "live", customers.size() * updates);
+			assertThat(live).isEqualTo(committed.subList(customers.size(), committed.size()));
+			assertThat(client.poll("live", Duration.ofMillis(300))).isNull();
 		}
 	}
 
@@ -153,6 +189,14 @@ class EventSubscriptionTests {
 				assertThat(client.errorCode(id)).as(id).isEqualTo("INVALID");
 			}
 		}
+	}
+
+	private static List<Object> received(GraphQlWebSocketClient client, String subscription, int count) {
+		List<Object> ids = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			ids.add(client.event(subscription).get("id"));
+		}
+		return ids;
 	}
 
 	private void update(String id, String field, Object value) {
