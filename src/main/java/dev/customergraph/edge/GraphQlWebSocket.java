@@ -13,8 +13,9 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 /**
  * GraphQL over WebSocket ({@code graphql-transport-ws}), which Spring Boot serves at
  * {@code spring.graphql.websocket.path}, set to the GraphQL path: its authentication and
- * the bounds of its connections. Tomcat gives each connection a buffer of the largest
- * message it accepts, so that is kept small
+ * the bounds of its connections, at most
+ * {@code gateway.subscriptions.max-connections-per-key} (16) per key and instance. Tomcat
+ * gives each connection a buffer of the largest message it accepts, so that is kept small
  * ({@code gateway.subscriptions.max-message-size}, 16 KB); a larger message closes the
  * connection (1009). The protocol sends no binary messages.
  */
@@ -25,8 +26,9 @@ class GraphQlWebSocket {
 	private static final int BINARY_MESSAGE_BUFFER = 1024;
 
 	@Bean
-	WebSocketAuthentication webSocketAuthentication(Authenticator authenticator) {
-		return new WebSocketAuthentication(authenticator);
+	WebSocketAuthentication webSocketAuthentication(Authenticator authenticator,
+			@Value("${gateway.subscriptions.max-connections-per-key:16}") int maxConnectionsPerKey) {
+		return new WebSocketAuthentication(authenticator, maxConnectionsPerKey);
 	}
 
 	@Bean

@@ -2,6 +2,8 @@ package dev.customergraph.edge;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 import dev.customergraph.tenancy.Authenticator;
 import dev.customergraph.tenancy.Caller;
@@ -30,23 +32,54 @@ class WebSocketAuthentication implements WebSocketGraphQlInterceptor {
 
 	private static final String AUTHORIZATION = WebSocketAuthentication.class.getName() + ".authorization";
 
+	private static final String CONNECTION = WebSocketAuthentication.class.getName() + ".connection";
+
 	private final Authenticator authenticator;
 
-	WebSocketAuthentication(Authenticator authenticator) {
+	private final int maxConnectionsPerKey;
+
+	/**
+	 * The connections each key has open, by key id: known, authenticated ids, so the map
+	 * stays as small as the key table.
+	 */
+	private final Map<Long, Semaphore> connections = new ConcurrentHashMap<>();
+
+	WebSocketAuthentication(Authenticator authenticator, int maxConnectionsPerKey) {
 		this.authenticator = authenticator;
+		this.maxConnectionsPerKey = maxConnectionsPerKey;
 	}
 
+	/**
+	 * Lets the connection in with a valid key that has fewer than
+	 * {@code max-connections-per-key} connections open here: each holds a thread and
+	 * buffers of its own, whether it subscribes or not. Over the cap it is refused as
+	 * without a key, since Spring closes every refused connection with 4401.
+	 */
 	@Override
 	public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
 		String authorization = authorization(payload);
 		if (authorization == null) {
 			authorization = session.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
 		}
-		if (authenticate(authorization).isEmpty()) {
+		Optional<Caller> caller = authenticate(authorization);
+		if (caller.isEmpty()) {
 			return Mono.error(Refusal::unauthenticated);
 		}
+		Semaphore open = this.connections.computeIfAbsent(caller.get().keyId(),
+				(key) -> new Semaphore(this.maxConnectionsPerKey));
+		if (!open.tryAcquire()) {
+			return Mono.error(Refusal::unauthenticated);
+		}
+		session.getAttributes().put(CONNECTION, open);
 		session.getAttributes().put(AUTHORIZATION, authorization);
 		return Mono.empty();
+	}
+
+	@Override
+	public void handleConnectionClosed(WebSocketSessionInfo session, int statusCode, Map<String, Object> payload) {
+		if (session.getAttributes().remove(CONNECTION) instanceof Semaphore open) {
+			open.release();
+		}
 	}
 
 	@Override

@@ -2,6 +2,8 @@ package dev.customergraph.edge;
 
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -13,10 +15,12 @@ import dev.customergraph.http.GraphQlWebSocketClient;
 import dev.customergraph.http.RawGraphQl;
 import dev.customergraph.tenancy.TestTenants;
 import dev.customergraph.tenancy.TestTenants.TestTenant;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -42,6 +46,9 @@ class GraphQlWebSocketTests {
 
 	@LocalServerPort
 	int port;
+
+	@Value("${gateway.subscriptions.max-connections-per-key}")
+	int maxConnectionsPerKey;
 
 	TestTenant tenant;
 
@@ -104,6 +111,31 @@ class GraphQlWebSocketTests {
 				Map.of("Origin", "https://app.example"))) {
 			client.init(Map.of("Authorization", "Bearer " + this.tenant.key()));
 			assertThat(client.next()).containsEntry("type", "connection_ack");
+		}
+	}
+
+	@Test
+	void aKeyHasAtMostMaxConnectionsPerKeyConnectionsOpen() {
+		List<GraphQlWebSocketClient> open = new ArrayList<>();
+		try {
+			for (int i = 0; i < this.maxConnectionsPerKey; i++) {
+				open.add(GraphQlWebSocketClient.connect(this.port, this.tenant.key()));
+			}
+			try (GraphQlWebSocketClient over = GraphQlWebSocketClient.open(this.port, null)) {
+				over.init(Map.of("Authorization", "Bearer " + this.tenant.key()));
+				assertThat(over.closeCode()).isEqualTo(UNAUTHORIZED);
+			}
+			open.remove(0).close();
+			// The server learns of the close a moment later.
+			Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				try (GraphQlWebSocketClient again = GraphQlWebSocketClient.open(this.port, null)) {
+					again.init(Map.of("Authorization", "Bearer " + this.tenant.key()));
+					assertThat(again.next()).containsEntry("type", "connection_ack");
+				}
+			});
+		}
+		finally {
+			open.forEach(GraphQlWebSocketClient::close);
 		}
 	}
 
