@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -37,13 +38,17 @@ import org.springframework.stereotype.Component;
  * <ol>
  * <li>no caller in the context is {@code UNAUTHENTICATED}: the engine never runs for
  * nobody, whatever route or transport reached it;</li>
- * <li>anything but a query over anything but POST is {@code METHOD_NOT_ALLOWED} (GET must
- * not change anything; an unknown transport counts as GET);</li>
+ * <li>a subscription anywhere but on a WebSocket is {@code BAD_REQUEST}: an HTTP response
+ * cannot carry its events;</li>
+ * <li>a mutation over anything but POST is {@code METHOD_NOT_ALLOWED} (GET must not
+ * change anything, and over WebSocket no request log would record who changed what; an
+ * unknown transport counts as GET);</li>
  * <li>anything but a mutation sent as a multipart request with uploads is
  * {@code INVALID}: files are inputs of mutations only;</li>
- * <li>a mutation needs {@code customers:write}; a query {@code customers:read}, unless it
- * asks only who the caller is or what the schema is ({@code viewer}, introspection,
- * {@code _service}), which any valid key may; otherwise {@code FORBIDDEN}.</li>
+ * <li>a mutation needs {@code customers:write}; a query or a subscription
+ * {@code customers:read}, unless it asks only who the caller is or what the schema is
+ * ({@code viewer}, introspection, {@code _service}), which any valid key may; otherwise
+ * {@code FORBIDDEN}.</li>
  * </ol>
  * It runs first among the instrumentations, so an unauthorised request costs no cost
  * computation either, and it looks at the operation once, not at every field.
@@ -65,8 +70,14 @@ class OperationAccess implements Instrumentation {
 		}
 		Operation operation = context.getOperationDefinition().getOperation();
 		boolean post = HttpMethod.POST.equals(context.getGraphQLContext().get(HttpMethod.class));
-		if (operation != Operation.QUERY && !post) {
-			throw Refusal.methodNotAllowed("Only queries run over GET; send mutations with POST.", HttpMethod.POST);
+		boolean webSocket = context.getGraphQLContext().hasKey(WebSocketSessionInfo.class);
+		if (operation == Operation.SUBSCRIPTION && !webSocket) {
+			throw Refusal.badRequest("Subscriptions run over WebSocket: connect to this path with the "
+					+ "graphql-transport-ws protocol (e.g. graphql-ws's createClient).");
+		}
+		if (operation == Operation.MUTATION && !post) {
+			throw Refusal.methodNotAllowed(webSocket ? "Mutations are not sent over WebSocket; send them with POST."
+					: "Only queries run over GET; send mutations with POST.", HttpMethod.POST);
 		}
 		if (operation != Operation.MUTATION && Boolean.TRUE.equals(context.getGraphQLContext().get(Upload.class))) {
 			throw new Refusal(HttpStatus.BAD_REQUEST, ErrorCode.INVALID,
@@ -75,8 +86,9 @@ class OperationAccess implements Instrumentation {
 		if (operation == Operation.MUTATION && !caller.can(Scope.WRITE)) {
 			throw Refusal.forbidden("This API key may not write; mutations need the customers:write scope.");
 		}
-		if (operation == Operation.QUERY && !caller.can(Scope.READ) && readsData(context)) {
-			throw Refusal.forbidden("This API key may not read; queries need the customers:read scope.");
+		if (operation != Operation.MUTATION && !caller.can(Scope.READ) && readsData(context)) {
+			throw Refusal
+				.forbidden("This API key may not read; queries and subscriptions need the customers:read scope.");
 		}
 		return SimpleInstrumentationContext.noOp();
 	}

@@ -20,6 +20,11 @@
  * ({@link dev.customergraph.edge.GraphQlRequestReader}, or
  * {@link dev.customergraph.edge.MultipartRequestReader} for a multipart request with
  * uploads) into graphql-java.</li>
+ * <li>A WebSocket upgrade on the same path goes to Spring's GraphQL WebSocket handler
+ * instead ({@link dev.customergraph.edge.GraphQlWebSocket}): nothing runs on the
+ * connection until {@link dev.customergraph.edge.WebSocketAuthentication} has
+ * authenticated the key of its {@code connection_init}, and each operation on it then
+ * enters graphql-java with the caller, as a request does.</li>
  * <li>Inside graphql-java: {@code persisted} finds the document, {@code graph} checks the
  * limits, and {@link dev.customergraph.edge.OperationAccess} decides on the resolved
  * operation: caller, method and scope.</li>

@@ -9,7 +9,6 @@ import java.util.function.Function;
 import dev.customergraph.graph.Cursor;
 import dev.customergraph.graph.Edge;
 import dev.customergraph.graph.GlobalId;
-import dev.customergraph.graph.InvalidInputException;
 import dev.customergraph.graph.PageRequest;
 import dev.customergraph.graph.QueryLimits;
 import dev.customergraph.tenancy.Caller;
@@ -31,8 +30,6 @@ import org.springframework.stereotype.Controller;
 @Controller
 class EventController {
 
-	private static final List<EventType> ALL_TYPES = List.of(EventType.values());
-
 	private static final String CUSTOMER_TYPE = "Customer";
 
 	private final EventRepository repository;
@@ -49,7 +46,7 @@ class EventController {
 			@Argument @Nullable EventFilter filter, @ContextValue Caller caller) {
 		PageRequest page = this.limits.page(first, after, null, null);
 		EventFilter criteria = (filter != null) ? filter : EventFilter.NONE;
-		List<EventType> types = types(criteria.types());
+		List<EventType> types = EventCriteria.types(criteria.types(), "filter.types");
 		Long customerKey = (criteria.customerId() != null) ? GlobalId.keyOf(criteria.customerId(), CUSTOMER_TYPE)
 				: null;
 		LocalDateTime occurredAfter = (criteria.occurredAfter() != null)
@@ -93,16 +90,6 @@ class EventController {
 	RuntimeWiringConfigurer eventTypes() {
 		return (wiring) -> wiring.type(Event.TYPE, (type) -> type.typeResolver(
 				(environment) -> environment.getSchema().getObjectType(environment.<Event>getObject().objectType())));
-	}
-
-	private static List<EventType> types(@Nullable List<EventType> types) {
-		if (types == null) {
-			return ALL_TYPES;
-		}
-		if (types.isEmpty()) {
-			throw new InvalidInputException("'filter.types' must name at least one type; leave it out for all types.");
-		}
-		return types;
 	}
 
 }

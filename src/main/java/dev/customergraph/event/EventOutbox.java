@@ -16,15 +16,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * INSERT. The counter's row lock is so held only for the commit, and, taken after every
  * customer lock, it closes no deadlock cycle. A transaction that rolls back (a user
  * error, a deadlock victim before its retry) never reaches that point and leaves no
- * event; a committed one has all of its events.
+ * event; a committed one has all of its events. Once it has committed, this instance's
+ * subscriptions to the partition get them at once ({@link EventStream#nudge}).
  */
 @Component
 public class EventOutbox {
 
 	private final EventWriteRepository writes;
 
-	EventOutbox(EventWriteRepository writes) {
+	private final EventStream stream;
+
+	EventOutbox(EventWriteRepository writes, EventStream stream) {
 		this.writes = writes;
+		this.stream = stream;
 	}
 
 	/**
@@ -68,6 +72,11 @@ public class EventOutbox {
 		@Override
 		public void beforeCommit(boolean readOnly) {
 			EventOutbox.this.writes.append(this.partition, this.events, this.origin);
+		}
+
+		@Override
+		public void afterCommit() {
+			EventOutbox.this.stream.nudge(this.partition);
 		}
 
 		@Override

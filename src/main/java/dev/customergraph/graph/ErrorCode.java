@@ -97,7 +97,18 @@ public enum ErrorCode {
 	 * The caller's budget of query cost per second is spent, or it already runs as many
 	 * requests at once as it may; retry later ({@code extensions.cost.throttleStatus}).
 	 */
-	THROTTLED;
+	THROTTLED,
+	/**
+	 * The key already has {@code gateway.subscriptions.max-per-key} subscriptions open on
+	 * this instance.
+	 */
+	TOO_MANY_SUBSCRIPTIONS,
+	/**
+	 * A subscription's client read its events more slowly than they came, and fell
+	 * {@code gateway.subscriptions.buffer} events behind: it was ended; resubscribe with
+	 * {@code after}.
+	 */
+	SUBSCRIPTION_TOO_SLOW;
 
 	/**
 	 * The message of an {@link #INTERNAL} error: only the request id, which the server

@@ -81,6 +81,15 @@ class GraphErrorHandler {
 			.build();
 	}
 
+	/**
+	 * A limit a resolver or a subscription's stream holds to, with the limit's code; more
+	 * specific than the time budget's {@link AbortExecutionException}.
+	 */
+	@GraphQlExceptionHandler
+	GraphQLError refused(QueryRefusedException ex, GraphqlErrorBuilder<?> error) {
+		return error.errorType(ErrorType.BAD_REQUEST).message(ex.getMessage()).extensions(ex.getExtensions()).build();
+	}
+
 	@GraphQlExceptionHandler
 	GraphQLError unexpected(Exception ex, DataFetchingEnvironment environment, GraphqlErrorBuilder<?> error) {
 		if (stoppedAtTheDeadline(ex, environment)) {

@@ -7,6 +7,8 @@ import graphql.execution.AbortExecutionException;
 /**
  * A request refused before execution because it is over a limit. graphql-java answers an
  * {@link AbortExecutionException} with this error alone and no data, so nothing is read.
+ * Thrown by a resolver, or ending a subscription's stream, it is an error with its code
+ * ({@code GraphErrorHandler}).
  */
 public class QueryRefusedException extends AbortExecutionException {
 

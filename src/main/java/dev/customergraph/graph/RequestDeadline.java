@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * it also cancels a query's execution, so no further field runs. A mutation's is not
  * cancelled, since that would drop the payloads of root fields already written: its
  * remaining root fields fail at their first statement instead, each with nothing written.
+ * A subscription lives as long as its client listens, so it has no overall budget: the
+ * statements its events send keep the usual statement timeout.
  */
 final class RequestDeadline {
 
@@ -27,6 +29,8 @@ final class RequestDeadline {
 	private final ExecutionInput input;
 
 	private volatile boolean mutation;
+
+	private volatile boolean subscription;
 
 	RequestDeadline(Duration timeout, ExecutionInput input) {
 		this.deadlineNanos = System.nanoTime() + timeout.toNanos();
@@ -45,6 +49,11 @@ final class RequestDeadline {
 		this.mutation = true;
 	}
 
+	/** Marks the request's operation as a subscription, which runs without a budget. */
+	void servesSubscription() {
+		this.subscription = true;
+	}
+
 	/** The deadline of the request this thread works for, if it works for one. */
 	static @Nullable RequestDeadline current() {
 		return CURRENT.get();
@@ -56,6 +65,9 @@ final class RequestDeadline {
 	 * cancelled
 	 */
 	int remainingSeconds() {
+		if (this.subscription) {
+			return Integer.MAX_VALUE;
+		}
 		long remaining = this.deadlineNanos - System.nanoTime();
 		if (remaining <= 0) {
 			if (!this.mutation) {
@@ -67,7 +79,7 @@ final class RequestDeadline {
 	}
 
 	boolean passed() {
-		return System.nanoTime() - this.deadlineNanos >= 0;
+		return !this.subscription && System.nanoTime() - this.deadlineNanos >= 0;
 	}
 
 	/** Thrown where a statement would start after the request's budget is spent. */

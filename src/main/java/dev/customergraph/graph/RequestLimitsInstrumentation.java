@@ -112,6 +112,9 @@ class RequestLimitsInstrumentation implements Instrumentation {
 		if (request.mutation && deadline != null) {
 			deadline.servesMutation();
 		}
+		if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION && deadline != null) {
+			deadline.servesSubscription();
+		}
 		int cost = this.knownCosts.of(context,
 				() -> this.queryCost.of(QueryTraverser.newQueryTraverser()
 					.schema(context.getGraphQLSchema())
