@@ -32,6 +32,9 @@ class MetricsTests {
 			.entityList(Object.class)
 			.hasSize(5);
 
+		// Another spelling of the path, refused: the GraphQL endpoint's all the same.
+		this.http.post().uri("/graphql;x=1").exchange().expectStatus().isUnauthorized();
+
 		String page = this.http.get()
 			.uri("/actuator/prometheus")
 			.exchange()
