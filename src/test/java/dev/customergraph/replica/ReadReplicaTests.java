@@ -1,0 +1,209 @@
+package dev.customergraph.replica;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.customergraph.customer.CustomerApi;
+import dev.customergraph.tenancy.TestTenants;
+import dev.customergraph.tenancy.TestTenants.TestTenant;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.graphql.GraphQlResponse;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A gateway on a primary with an asynchronous replica as its read side
+ * ({@link ReplicaPair}). A row changed on the replica only tells which server answered:
+ * queries (their root fields and their batch-loaded nested fields) read the replica, a
+ * mutation's payload the primary; and when the replica stops applying, falls behind or
+ * goes away, queries read the primary once the background check has seen it, and the
+ * replica again once it has caught up.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gateway.demo.customers=0", "gateway.datasource.read.max-lag=1s",
+				"gateway.datasource.read.check-interval=500ms" })
+@AutoConfigureHttpGraphQlTester
+@DirtiesContext
+class ReadReplicaTests {
+
+	/** Two checks, and time for a busy machine. */
+	private static final Duration SWITCH = Duration.ofSeconds(5);
+
+	private static final String CUSTOMER = """
+			query($id: ID!) { customer(id: $id) { firstName addresses { nodes { city } } } }
+			""";
+
+	private static final String UPDATE = """
+			mutation($input: UpdateCustomerInput!) {
+			  updateCustomer(input: $input) {
+			    customer { firstName addresses { nodes { city } } }
+			    userErrors { code message }
+			  }
+			}
+			""";
+
+	@RegisterExtension
+	static final ReplicaPair pair = new ReplicaPair();
+
+	@Autowired
+	TestTenants tenants;
+
+	@Autowired
+	MeterRegistry metrics;
+
+	TestTenant tenant;
+
+	String line1;
+
+	@DynamicPropertySource
+	static void primaryAndReplica(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", pair::primaryUrl);
+		registry.add("spring.datasource.username", () -> ReplicaPair.USER);
+		registry.add("spring.datasource.password", () -> ReplicaPair.PASSWORD);
+		registry.add("gateway.datasource.read.url", pair::replicaUrl);
+	}
+
+	@BeforeEach
+	void replicaInUse() {
+		// A key made a moment ago works at once: keys are looked up on the primary.
+		this.tenant = this.tenants.create();
+		this.line1 = UUID.randomUUID() + " Main Street";
+		await().atMost(SWITCH).until(() -> usable() == 1);
+	}
+
+	@Test
+	void aQueryReadsTheReplicaAndAMutationsPayloadThePrimary() throws Exception {
+		String id = customerReplicated("Ada");
+		pair.onReplica("UPDATE customer SET first_name = 'Replica' WHERE first_name = 'Ada' AND id IN"
+				+ " (SELECT customer_id FROM address WHERE line1 = ?)", this.line1);
+		pair.onReplica("UPDATE address SET city = 'Replica City' WHERE line1 = ?", this.line1);
+
+		Map<String, Object> read = customer(id);
+		assertThat(read).containsEntry("firstName", "Replica");
+		assertThat(read).extracting("addresses.nodes").isEqualTo(List.of(Map.of("city", "Replica City")));
+
+		Map<String, Object> payload = update(id, Map.of("lastName", "Lovelace"));
+		assertThat(payload).containsEntry("firstName", "Ada");
+		assertThat(payload).extracting("addresses.nodes").isEqualTo(List.of(Map.of("city", "London")));
+	}
+
+	@Test
+	void queriesReadThePrimaryWhileTheReplicaAppliesNothingAndTheReplicaOnceItCaughtUp() throws Exception {
+		String id = customerReplicated("Grace");
+		pair.onReplicaServer("STOP SLAVE SQL_THREAD");
+		try {
+			update(id, Map.of("firstName", "Changed"));
+			await().atMost(SWITCH).until(() -> "Changed".equals(customer(id).get("firstName")));
+			assertThat(usable()).isZero();
+		}
+		finally {
+			pair.onReplicaServer("START SLAVE SQL_THREAD");
+		}
+		assertReadsTheReplicaAgain(id);
+	}
+
+	@Test
+	void queriesReadThePrimaryWhileTheReplicaLagsMoreThanMaxLag() throws Exception {
+		String id = customerReplicated("Barbara");
+		pair.onReplicaServer("STOP SLAVE");
+		pair.onReplicaServer("CHANGE MASTER TO MASTER_DELAY = 60");
+		pair.onReplicaServer("START SLAVE");
+		try {
+			update(id, Map.of("firstName", "Delayed"));
+			// The replica applies it a minute later; the query sees it within seconds.
+			await().atMost(SWITCH).until(() -> "Delayed".equals(customer(id).get("firstName")));
+			assertThat(this.metrics.get("gateway.datasource.read.lag").gauge().value()).isGreaterThanOrEqualTo(1);
+		}
+		finally {
+			pair.onReplicaServer("STOP SLAVE");
+			pair.onReplicaServer("CHANGE MASTER TO MASTER_DELAY = 0");
+			pair.onReplicaServer("START SLAVE");
+		}
+		assertReadsTheReplicaAgain(id);
+	}
+
+	@Test
+	void queriesReadThePrimaryWhileTheReplicaIsDown() throws Exception {
+		String id = customerReplicated("Hedy");
+		pair.stopReplica();
+		try {
+			await().atMost(SWITCH).until(() -> usable() == 0);
+			update(id, Map.of("firstName", "Alone"));
+			assertThat(customer(id)).containsEntry("firstName", "Alone");
+		}
+		finally {
+			pair.restartReplica();
+		}
+		assertReadsTheReplicaAgain(id);
+	}
+
+	/**
+	 * Creates a customer with one address in London and waits until a query (so the
+	 * replica) shows it.
+	 */
+	private String customerReplicated(String firstName) {
+		String id = CustomerApi.create(this.tenant, firstName.toLowerCase() + "-" + UUID.randomUUID() + "@example.com",
+				Map.of("firstName", firstName, "addresses",
+						List.of(Map.of("line1", this.line1, "city", "London", "countryCode", "GB"))));
+		await().atMost(SWITCH).until(() -> customer(id) != null);
+		return id;
+	}
+
+	/**
+	 * Once the check finds the replica usable again, a change made on the replica only is
+	 * what a query shows.
+	 */
+	private void assertReadsTheReplicaAgain(String id) throws Exception {
+		await().atMost(Duration.ofSeconds(15)).until(() -> usable() == 1);
+		pair.onReplica("UPDATE address SET city = 'Back on the replica' WHERE line1 = ?", this.line1);
+		assertThat(customer(id)).extracting("addresses.nodes")
+			.isEqualTo(List.of(Map.of("city", "Back on the replica")));
+	}
+
+	/** The customer as a query shows it, or null. */
+	private @Nullable Map<String, Object> customer(String id) {
+		GraphQlResponse response = this.tenant.graphQl()
+			.document(CUSTOMER)
+			.variable("id", id)
+			.execute()
+			.returnResponse();
+		assertThat(response.getErrors()).isEmpty();
+		return response.field("customer").getValue();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> update(String id, Map<String, Object> changes) {
+		Map<String, Object> input = new HashMap<>(changes);
+		input.put("id", id);
+		Map<String, Object> payload = this.tenant.graphQl()
+			.document(UPDATE)
+			.variable("input", input)
+			.execute()
+			.path("updateCustomer")
+			.entity(Map.class)
+			.get();
+		assertThat((List<?>) payload.get("userErrors")).isEmpty();
+		return (Map<String, Object>) payload.get("customer");
+	}
+
+	private double usable() {
+		return this.metrics.get("gateway.datasource.read.usable").gauge().value();
+	}
+
+}
