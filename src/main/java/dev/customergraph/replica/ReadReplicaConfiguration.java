@@ -45,8 +45,9 @@ class ReadReplicaConfiguration {
 	@Bean
 	ReadReplica readReplica(ReadReplicaProperties properties, DataSource dataSource, Environment environment,
 			MeterRegistry registry) throws SQLException {
-		if (!dataSource.isWrapperFor(HikariDataSource.class)) {
-			throw new IllegalStateException("gateway.datasource.read.url needs the primary's pool to be Hikari's");
+		if (!dataSource.isWrapperFor(ReadRoutingDataSource.class) || !dataSource.isWrapperFor(HikariDataSource.class)) {
+			throw new IllegalStateException("gateway.datasource.read.url needs the primary's pool to be the"
+					+ " Hikari pool of the bean named dataSource, which queries are routed from");
 		}
 		ReadReplica replica = new ReadReplica(properties, dataSource.unwrap(HikariDataSource.class),
 				Binder.get(environment), registry);

@@ -31,9 +31,9 @@ import static org.awaitility.Awaitility.await;
  * A gateway on a primary with an asynchronous replica as its read side
  * ({@link ReplicaPair}). A row changed on the replica only tells which server answered:
  * queries (their root fields and their batch-loaded nested fields) read the replica, a
- * mutation's payload the primary; and when the replica stops applying, falls behind or
- * goes away, queries read the primary once the background check has seen it, and the
- * replica again once it has caught up.
+ * mutation's payload the primary; and when the replica stops applying, falls behind,
+ * hangs or goes away, queries read the primary once the background check has seen it, and
+ * the replica again once it has caught up.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.demo.customers=0", "gateway.datasource.read.max-lag=1s",
@@ -151,6 +151,30 @@ class ReadReplicaTests {
 			pair.restartReplica();
 		}
 		assertReadsTheReplicaAgain(id);
+	}
+
+	@Test
+	void queriesReadThePrimaryWhileTheReplicaHangs() throws Exception {
+		String id = customerReplicated("Katherine");
+		pair.signalReplica("STOP");
+		try {
+			await().atMost(SWITCH).until(() -> usable() == 0);
+			update(id, Map.of("firstName", "Unhurried"));
+			long start = System.nanoTime();
+			assertThat(customer(id)).containsEntry("firstName", "Unhurried");
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		}
+		finally {
+			pair.signalReplica("CONT");
+		}
+		assertReadsTheReplicaAgain(id);
+	}
+
+	@Test
+	void theReadSidesPoolHasMetricsOfItsOwn() {
+		assertThat(this.metrics.get("hikaricp.connections.max").tag("pool", "gateway").gauge().value()).isEqualTo(16);
+		assertThat(this.metrics.get("hikaricp.connections.max").tag("pool", "gateway-read").gauge().value())
+			.isEqualTo(16);
 	}
 
 	/**

@@ -102,6 +102,21 @@ final class ReplicaPair implements BeforeAllCallback, AfterAllCallback {
 		this.replica.start();
 	}
 
+	/**
+	 * Sends the replica's server a signal: {@code STOP} makes it hang (its port still
+	 * accepts connections, nothing answers), {@code CONT} resumes it.
+	 */
+	void signalReplica(String signal) throws Exception {
+		Path pidFile;
+		try (Stream<Path> files = Files.list(HOME.resolve("replica/data"))) {
+			pidFile = files.filter((file) -> file.toString().endsWith(".pid")).findFirst().orElseThrow();
+		}
+		String pid = Files.readString(pidFile).trim();
+		if (new ProcessBuilder("kill", "-" + signal, pid).start().waitFor() != 0) {
+			throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+		}
+	}
+
 	private static DB start(String name, String... options) throws Exception {
 		Path home = HOME.resolve(name).toAbsolutePath();
 		Path base = BASE.toAbsolutePath();
