@@ -102,6 +102,10 @@ final class ReadReplica implements AutoCloseable {
 			found = ReplicaState.read(connection, this.maxLagSeconds);
 		}
 		catch (SQLException | RuntimeException ex) {
+			if (this.checker.isShutdown()) {
+				// Interrupted by close(): the replica is fine, the gateway is stopping.
+				return;
+			}
 			found = ReplicaState.unusable("it cannot be checked: " + ex.getMessage());
 		}
 		ReplicaState previous = this.state;
