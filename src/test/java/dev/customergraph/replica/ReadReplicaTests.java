@@ -97,9 +97,11 @@ class ReadReplicaTests {
 	@Test
 	void aQueryReadsTheReplicaAndAMutationsPayloadThePrimary() throws Exception {
 		String id = customerReplicated("Ada");
-		pair.onReplica("UPDATE customer SET first_name = 'Replica' WHERE first_name = 'Ada' AND id IN"
-				+ " (SELECT customer_id FROM address WHERE line1 = ?)", this.line1);
-		pair.onReplica("UPDATE address SET city = 'Replica City' WHERE line1 = ?", this.line1);
+		pair.replica()
+			.sql("UPDATE customer SET first_name = 'Replica' WHERE id IN (SELECT customer_id FROM address WHERE line1 = ?)")
+			.param(this.line1)
+			.update();
+		pair.replica().sql("UPDATE address SET city = 'Replica City' WHERE line1 = ?").param(this.line1).update();
 
 		// Awaited only because a check on a busy machine may find the replica a second
 		// behind for a moment; the values exist on the replica only.
@@ -201,14 +203,18 @@ class ReadReplicaTests {
 	}
 
 	/**
-	 * Creates a customer with one address in London and waits until a query (so the
-	 * replica) shows it.
+	 * Creates a customer with one address in London and waits until the replica has it.
 	 */
 	private String customerReplicated(String firstName) {
 		String id = CustomerApi.create(this.tenant, firstName.toLowerCase() + "-" + UUID.randomUUID() + "@example.com",
 				Map.of("firstName", firstName, "addresses",
 						List.of(Map.of("line1", this.line1, "city", "London", "countryCode", "GB"))));
-		await().atMost(SWITCH).until(() -> customer(id) != null);
+		await().atMost(SWITCH)
+			.until(() -> pair.replica()
+				.sql("SELECT COUNT(*) FROM address WHERE line1 = ?")
+				.param(this.line1)
+				.query(Integer.class)
+				.single() == 1);
 		return id;
 	}
 
@@ -218,7 +224,10 @@ class ReadReplicaTests {
 	 */
 	private void assertReadsTheReplicaAgain(String id) throws Exception {
 		await().atMost(Duration.ofSeconds(15)).until(() -> usable() == 1);
-		pair.onReplica("UPDATE address SET city = 'Back on the replica' WHERE line1 = ?", this.line1);
+		pair.replica()
+			.sql("UPDATE address SET city = 'Back on the replica' WHERE line1 = ?")
+			.param(this.line1)
+			.update();
 		await().atMost(SWITCH)
 			.untilAsserted(() -> assertThat(customer(id)).extracting("addresses.nodes")
 				.isEqualTo(List.of(Map.of("city", "Back on the replica"))));

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.stream.Stream;
@@ -17,6 +16,8 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -75,15 +76,9 @@ final class ReplicaPair implements BeforeAllCallback, AfterAllCallback {
 		return url(this.replica);
 	}
 
-	/** Runs a statement on the replica only, in {@code customer_graph}. */
-	void onReplica(String sql, Object... parameters) throws SQLException {
-		try (Connection connection = connect(this.replica, "customer_graph");
-				PreparedStatement statement = connection.prepareStatement(sql)) {
-			for (int i = 0; i < parameters.length; i++) {
-				statement.setObject(i + 1, parameters[i]);
-			}
-			statement.execute();
-		}
+	/** Statements on the replica only, in {@code customer_graph}. */
+	JdbcClient replica() {
+		return JdbcClient.create(new DriverManagerDataSource(replicaUrl(), USER, PASSWORD));
 	}
 
 	/** Runs a statement on the replica's server, e.g. {@code STOP SLAVE SQL_THREAD}. */
