@@ -2,10 +2,8 @@ package dev.customergraph.photo;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -15,8 +13,8 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.customergraph.graph.InstanceSecret;
 import dev.customergraph.tenancy.Partition;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,8 +44,6 @@ class PhotoUrls {
 
 	private static final int MAC_LENGTH = 32;
 
-	private static final int MIN_SECRET_LENGTH = 32;
-
 	private static final String ALGORITHM = "HmacSHA256";
 
 	private final JdbcClient jdbc;
@@ -56,21 +52,16 @@ class PhotoUrls {
 
 	private final String contextPath;
 
-	private volatile @Nullable SecretKeySpec secret;
+	private final InstanceSecret<SecretKeySpec> secret;
 
 	PhotoUrls(JdbcClient jdbc, PhotoProperties properties,
 			@Value("${server.servlet.context-path:}") String contextPath) {
 		this.jdbc = jdbc;
 		this.lifetimeSeconds = Math.max(1, properties.urlLifetime().toSeconds());
 		this.contextPath = contextPath;
-		String configured = properties.urlSecret();
-		if (configured != null) {
-			if (configured.length() < MIN_SECRET_LENGTH) {
-				throw new IllegalStateException(
-						"gateway.photos.url-secret must have at least " + MIN_SECRET_LENGTH + " characters.");
-			}
-			this.secret = new SecretKeySpec(configured.getBytes(StandardCharsets.UTF_8), ALGORITHM);
-		}
+		byte[] configured = InstanceSecret.setting("gateway.photos.url-secret", properties.urlSecret());
+		this.secret = new InstanceSecret<>((configured != null) ? new SecretKeySpec(configured, ALGORITHM) : null,
+				() -> new SecretKeySpec(storedSecret(), ALGORITHM));
 	}
 
 	/**
@@ -124,7 +115,7 @@ class PhotoUrls {
 	private byte[] mac(byte[] bytes, int length) {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(secret());
+			mac.init(this.secret.get());
 			mac.update(bytes, 0, length);
 			return mac.doFinal();
 		}
@@ -133,29 +124,10 @@ class PhotoUrls {
 		}
 	}
 
-	private SecretKeySpec secret() {
-		SecretKeySpec key = this.secret;
-		if (key == null) {
-			synchronized (this) {
-				key = this.secret;
-				if (key == null) {
-					key = new SecretKeySpec(storedSecret(), ALGORITHM);
-					this.secret = key;
-				}
-			}
-		}
-		return key;
-	}
-
-	/**
-	 * The database's secret, created by whichever instance comes first; INSERT IGNORE
-	 * makes instances that race agree on the first one's.
-	 */
+	/** The database's secret ({@link InstanceSecret}). */
 	private byte[] storedSecret() {
-		byte[] generated = new byte[32];
-		new SecureRandom().nextBytes(generated);
 		this.jdbc.sql("INSERT IGNORE INTO photo_url_secret (id, secret, created_at) VALUES (1, :secret, :now)")
-			.param("secret", generated)
+			.param("secret", InstanceSecret.generate())
 			.param("now", LocalDateTime.now(ZoneOffset.UTC))
 			.update();
 		return this.jdbc.sql("SELECT secret FROM photo_url_secret WHERE id = 1").query(byte[].class).single();

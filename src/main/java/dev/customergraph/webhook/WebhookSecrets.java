@@ -15,8 +15,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.customergraph.graph.InstanceSecret;
 import dev.customergraph.tenancy.Partition;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,8 +37,6 @@ class WebhookSecrets {
 
 	static final String PREFIX = "whsec_";
 
-	private static final int MIN_KEY_LENGTH = 32;
-
 	private static final int NONCE_LENGTH = 12;
 
 	private static final int TAG_BITS = 128;
@@ -47,18 +45,13 @@ class WebhookSecrets {
 
 	private final JdbcClient jdbc;
 
-	private volatile @Nullable SecretKeySpec key;
+	private final InstanceSecret<SecretKeySpec> key;
 
 	WebhookSecrets(JdbcClient jdbc, WebhookProperties properties) {
 		this.jdbc = jdbc;
-		String configured = properties.secretKey();
-		if (configured != null) {
-			if (configured.length() < MIN_KEY_LENGTH) {
-				throw new IllegalStateException(
-						"gateway.webhooks.secret-key must have at least " + MIN_KEY_LENGTH + " characters.");
-			}
-			this.key = new SecretKeySpec(sha256(configured.getBytes(StandardCharsets.UTF_8)), "AES");
-		}
+		byte[] configured = InstanceSecret.setting("gateway.webhooks.secret-key", properties.secretKey());
+		this.key = new InstanceSecret<>((configured != null) ? new SecretKeySpec(sha256(configured), "AES") : null,
+				() -> new SecretKeySpec(storedKey(), "AES"));
 	}
 
 	/** A new signing secret, as the client sees it once. */
@@ -99,7 +92,7 @@ class WebhookSecrets {
 	private Sealer cipher(int mode, Partition partition, byte[] nonce) {
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-			cipher.init(mode, key(), new GCMParameterSpec(TAG_BITS, nonce));
+			cipher.init(mode, this.key.get(), new GCMParameterSpec(TAG_BITS, nonce));
 			cipher.updateAAD(ByteBuffer.allocate(5)
 				.putInt(partition.tenantId())
 				.put((byte) (partition.livemode() ? 1 : 0))
@@ -111,29 +104,10 @@ class WebhookSecrets {
 		}
 	}
 
-	private SecretKeySpec key() {
-		SecretKeySpec current = this.key;
-		if (current == null) {
-			synchronized (this) {
-				current = this.key;
-				if (current == null) {
-					current = new SecretKeySpec(storedKey(), "AES");
-					this.key = current;
-				}
-			}
-		}
-		return current;
-	}
-
-	/**
-	 * The database's key, created by whichever instance comes first; INSERT IGNORE makes
-	 * instances that race agree on the first one's.
-	 */
+	/** The database's key ({@link InstanceSecret}). */
 	private byte[] storedKey() {
-		byte[] generated = new byte[32];
-		RANDOM.nextBytes(generated);
 		this.jdbc.sql("INSERT IGNORE INTO webhook_secret_key (id, secret, created_at) VALUES (1, :secret, :now)")
-			.param("secret", generated)
+			.param("secret", InstanceSecret.generate())
 			.param("now", LocalDateTime.now(ZoneOffset.UTC))
 			.update();
 		return this.jdbc.sql("SELECT secret FROM webhook_secret_key WHERE id = 1").query(byte[].class).single();
