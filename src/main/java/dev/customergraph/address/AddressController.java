@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.customergraph.customer.Customer;
 import dev.customergraph.customer.CustomerJoin;
+import dev.customergraph.customer.CustomerPagePrefetch;
 import dev.customergraph.graph.Connection;
 import dev.customergraph.graph.GlobalId;
 import dev.customergraph.graph.Keyset;
@@ -43,7 +44,7 @@ class AddressController {
 
 	private static final String ADDRESSES_OF_CUSTOMER = "addressesOfCustomer";
 
-	private static final String ADDRESSES = "addresses";
+	static final String ADDRESSES = "addresses";
 
 	private static final Keyset<Address> OLDEST_FIRST = Keyset.byId("addresses", "a.id", false, Address::key);
 
@@ -70,6 +71,15 @@ class AddressController {
 	@Bean
 	static CustomerJoin customerAddresses() {
 		return new CustomerAddressesJoin();
+	}
+
+	/**
+	 * {@code customers { nodes { addresses … } }} reads the page's addresses with the
+	 * page.
+	 */
+	@Bean
+	static CustomerPagePrefetch customerPageAddresses(AddressRepository repository) {
+		return new CustomerAddressesPrefetch(repository);
 	}
 
 	/**
@@ -113,9 +123,9 @@ class AddressController {
 	}
 
 	/**
-	 * The customer's addresses, read with its row by a point lookup or else from the
-	 * page's one batch, flagged as defaults by the customer row in hand rather than by
-	 * joining it again.
+	 * The customer's addresses, read with its row by a point lookup or with its page, or
+	 * else from one batch for all the customers that ask, flagged as defaults by the
+	 * customer row in hand rather than by joining it again.
 	 */
 	private static CompletableFuture<List<Address>> addressesOf(DataFetchingEnvironment environment,
 			String... selected) {

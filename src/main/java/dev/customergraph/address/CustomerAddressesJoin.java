@@ -13,6 +13,13 @@ final class CustomerAddressesJoin implements CustomerJoin {
 
 	private static final String PREFIX = "addresses_";
 
+	/**
+	 * Where a customer's selection selects the fields of its addresses: the default
+	 * addresses are served from the same rows.
+	 */
+	static final String[] SELECTION_PATHS = { "addresses/nodes", "addresses/edges/node", "defaultShippingAddress",
+			"defaultBillingAddress" };
+
 	@Override
 	public String field() {
 		return "addresses";
@@ -25,9 +32,7 @@ final class CustomerAddressesJoin implements CustomerJoin {
 
 	@Override
 	public String[] selectionPaths() {
-		// The default addresses are served from the same rows.
-		return new String[] { "addresses/nodes", "addresses/edges/node", "defaultShippingAddress",
-				"defaultBillingAddress" };
+		return SELECTION_PATHS.clone();
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.customergraph.customer;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,10 +13,11 @@ import org.jspecify.annotations.Nullable;
  * The default address and source ids point at the customer's own rows. A read fills only
  * the fields its selection needs (the others are null, false or 0 and never shown);
  * {@code prefetched} holds the nested fields a point lookup read with the row
- * ({@link CustomerJoin}), by field name: a list for a list field, else the object or
- * null. {@code groupKey} is the row key of the customer's group, null when it is in none
- * (the groups are the group feature's). {@code erasedAt} is when its personal data was
- * erased on request, null for every customer that was not.
+ * ({@link CustomerJoin}, a list for a list field, else the object or null) or a page read
+ * for all its customers ({@link CustomerPagePrefetch}), by field name. {@code groupKey}
+ * is the row key of the customer's group, null when it is in none (the groups are the
+ * group feature's). {@code erasedAt} is when its personal data was erased on request,
+ * null for every customer that was not.
  */
 public record Customer(long key, String email, @Nullable String firstName, @Nullable String lastName,
 		@Nullable String phone, @Nullable String locale, CustomerType type, boolean enabled, @Nullable String code,
@@ -37,6 +39,17 @@ public record Customer(long key, String email, @Nullable String firstName, @Null
 	 */
 	public boolean hasPrefetched(String field) {
 		return this.prefetched.containsKey(field);
+	}
+
+	/** The same customer with these nested fields prefetched too. */
+	Customer withPrefetched(Map<String, @Nullable Object> more) {
+		Map<String, @Nullable Object> all = new HashMap<>(this.prefetched);
+		all.putAll(more);
+		return new Customer(this.key, this.email, this.firstName, this.lastName, this.phone, this.locale, this.type,
+				this.enabled, this.code, this.tags, this.vatNumber, this.acceptsMarketing, this.avatarUrl,
+				this.metadata, this.paymentProviders, this.requestToBeForgotten, this.livemode, this.version,
+				this.createdAt, this.updatedAt, this.defaultShippingAddressId, this.defaultBillingAddressId,
+				this.defaultSourceId, all, this.groupKey, this.erasedAt);
 	}
 
 	/** "first last", or the email when both are empty. */

@@ -40,9 +40,12 @@ class CustomerController {
 
 	private final QueryLimits limits;
 
-	CustomerController(CustomerRepository repository, QueryLimits limits) {
+	private final List<CustomerPagePrefetch> prefetches;
+
+	CustomerController(CustomerRepository repository, QueryLimits limits, List<CustomerPagePrefetch> prefetches) {
 		this.repository = repository;
 		this.limits = limits;
+		this.prefetches = prefetches;
 	}
 
 	@QueryMapping
@@ -104,9 +107,35 @@ class CustomerController {
 		Set<CustomerColumn> columns = EnumSet.copyOf(order.column());
 		columns.addAll(CustomerColumn.selectedBy(environment, "nodes", "edges/node"));
 		Keyset<Customer> keyset = order.keyset();
-		List<Customer> rows = this.repository.findPage(caller.partition(), criteria, keyset, page, columns);
+		List<Customer> rows = prefetched(this.repository.findPage(caller.partition(), criteria, keyset, page, columns),
+				environment, caller);
 		return keyset.connection(rows, page, caller.partition(),
 				TotalCount.of(() -> this.repository.count(caller.partition(), criteria)));
+	}
+
+	/**
+	 * The page's customers with the nested fields their selection asks for read for all
+	 * of them, one statement per field.
+	 */
+	private List<Customer> prefetched(List<Customer> rows, DataFetchingEnvironment environment, Caller caller) {
+		if (rows.isEmpty()) {
+			return rows;
+		}
+		CustomerPageSelection selection = new CustomerPageSelection(environment);
+		Set<String> selected = selection.customerFields();
+		Map<Long, Map<String, @Nullable Object>> values = new HashMap<>();
+		for (CustomerPagePrefetch prefetch : this.prefetches) {
+			if (prefetch.triggers().stream().noneMatch(selected::contains)) {
+				continue;
+			}
+			CustomerPagePrefetch.Prefetched read = prefetch.prefetch(caller.partition(), rows, selection);
+			if (read != null) {
+				rows.forEach((customer) -> values.computeIfAbsent(customer.key(), (key) -> new HashMap<>())
+					.put(read.field(), read.values().get(customer.key())));
+			}
+		}
+		return values.isEmpty() ? rows
+				: rows.stream().map((customer) -> customer.withPrefetched(values.get(customer.key()))).toList();
 	}
 
 	/**

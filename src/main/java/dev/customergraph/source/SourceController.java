@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import dev.customergraph.customer.Customer;
 import dev.customergraph.customer.CustomerJoin;
+import dev.customergraph.customer.CustomerPagePrefetch;
 import dev.customergraph.graph.Connection;
 import dev.customergraph.graph.GlobalId;
 import dev.customergraph.graph.Keyset;
@@ -51,9 +52,11 @@ class SourceController {
 
 	private static final String DEFAULT_SOURCE = "defaultSource";
 
+	static final String SOURCES = "sources";
+
 	private static final Keyset<Source> NEWEST_FIRST = Keyset.byId("sources", "s.id", true, Source::key);
 
-	private static final Keyset<Source> OLDEST_FIRST = Keyset.byId("customerSources", "s.id", false, Source::key);
+	static final Keyset<Source> OLDEST_FIRST = Keyset.byId("customerSources", "s.id", false, Source::key);
 
 	private final SourceRepository repository;
 
@@ -84,6 +87,14 @@ class SourceController {
 	@Bean
 	static CustomerJoin customerDefaultSource() {
 		return new CustomerDefaultSourceJoin();
+	}
+
+	/**
+	 * {@code customers { nodes { sources … } }} reads the page's sources with the page.
+	 */
+	@Bean
+	static CustomerPagePrefetch customerPageSources(SourceRepository repository, QueryLimits limits) {
+		return new CustomerSourcesPrefetch(repository, limits);
 	}
 
 	@QueryMapping
@@ -124,7 +135,7 @@ class SourceController {
 	 */
 	@Bean
 	RuntimeWiringConfigurer customerSourceFields() {
-		return (wiring) -> wiring.type(Customer.TYPE, (type) -> type.dataFetcher("sources", RowField.of(this::sources))
+		return (wiring) -> wiring.type(Customer.TYPE, (type) -> type.dataFetcher(SOURCES, RowField.of(this::sources))
 			.dataFetcher(DEFAULT_SOURCE, RowField.of(this::defaultSource)));
 	}
 
@@ -134,12 +145,15 @@ class SourceController {
 				environment.getArgument("last"), environment.getArgument("before"));
 		Partition partition = Caller.of(environment).partition();
 		DataLoader<Long, Integer> counts = environment.getDataLoader(SOURCE_COUNT_OF_CUSTOMER);
-		return environment.<CustomerPage, List<Source>>getDataLoader(SOURCES_OF_CUSTOMER)
-			.load(new CustomerPage(customer.key(), page,
-					SourceColumn.selectedBy(SelectedFields.of(environment, "nodes", "edges/node"))))
-			.thenApply((rows) -> OLDEST_FIRST.connection((rows != null)
-					? rows.stream().map((row) -> row.withDefaultOf(customer.defaultSourceId())).toList() : List.of(),
-					page, partition, () -> counts.load(customer.key())));
+		CompletableFuture<@Nullable List<Source>> read = (customer.prefetched()
+			.get(SOURCES) instanceof CustomerSourcesPrefetch.SourcePage prefetched && prefetched.page().equals(page))
+					? CompletableFuture.completedFuture(prefetched.rows())
+					: environment.<CustomerPage, List<Source>>getDataLoader(SOURCES_OF_CUSTOMER)
+						.load(new CustomerPage(customer.key(), page,
+								SourceColumn.selectedBy(SelectedFields.of(environment, "nodes", "edges/node"))));
+		return read.thenApply((rows) -> OLDEST_FIRST.connection((rows != null)
+				? rows.stream().map((row) -> row.withDefaultOf(customer.defaultSourceId())).toList() : List.of(), page,
+				partition, () -> counts.load(customer.key())));
 	}
 
 	private CompletableFuture<@Nullable Source> defaultSource(DataFetchingEnvironment environment) {

@@ -69,6 +69,64 @@ class CustomerBatchingTests {
 		assertThat(SqlStatementCounter.total() - before).isEqualTo(4);
 	}
 
+	@Test
+	void aliasesAskingForDifferentPagesOfSourcesEachGetTheirsInConstantStatements() {
+		String document = """
+				query($first: Int) { customers(first: $first) { nodes {
+				  one: sources(first: 1) { nodes { id } }
+				  three: sources(first: 3) { nodes { id } pageInfo { hasNextPage } } } } }""";
+		for (int first : new int[] { 5, 60 }) {
+			long before = SqlStatementCounter.total();
+			GraphQlTester.Response response = this.tenant.graphQl()
+				.document(document)
+				.variable("first", first)
+				.execute();
+			// The page, and one windowed statement per page of sources asked for.
+			assertThat(SqlStatementCounter.total() - before).isEqualTo(3);
+			for (int n = 0; n < first; n++) {
+				List<String> one = ids(response, "customers.nodes[" + n + "].one");
+				List<String> three = ids(response, "customers.nodes[" + n + "].three");
+				assertThat(one).hasSizeLessThanOrEqualTo(1);
+				assertThat(three).hasSizeLessThanOrEqualTo(3).startsWith(one.toArray(String[]::new));
+			}
+			if (first == 60) {
+				// Some of 60 customers have more than three sources.
+				response.path("customers.nodes[*].three.pageInfo.hasNextPage").entityList(Boolean.class).contains(true);
+			}
+		}
+	}
+
+	@Test
+	void aPageOfSourcesWithTheSameArgumentsUnderNodesAndEdgesIsReadOnce() {
+		long before = SqlStatementCounter.total();
+		this.tenant.graphQl()
+			.document("""
+					query($n: Int) { customers(first: 30) {
+					  nodes { sources(first: $n) { nodes { id } } }
+					  edges { node { sources(first: 2) { nodes { last4 } } } } } }""")
+			.variable("n", 2)
+			.execute()
+			.path("customers.edges")
+			.entityList(Object.class)
+			.hasSize(30);
+		assertThat(SqlStatementCounter.total() - before).isEqualTo(2);
+	}
+
+	@Test
+	void aNestedPageTheFieldRefusesIsReportedAtTheFieldOfEveryCustomer() {
+		this.tenant.graphQl()
+			.document("{ customers(first: 2) { nodes { id sources(after: \"not-a-cursor\") { nodes { id } } } } }")
+			.execute()
+			.errors()
+			.satisfy((errors) -> {
+				assertThat(errors).hasSize(2);
+				assertThat(errors).allSatisfy((error) -> {
+					assertThat(error.getExtensions()).containsEntry("code", "INVALID");
+					assertThat(error.getParsedPath()).startsWith("customers", "nodes").endsWith("sources");
+				});
+			});
+	}
+
 	@ParameterizedTest
 	@ValueSource(ints = { 1, 50, 100 })
 	void benchFlatPageQ1IsOneStatement(int first) {
@@ -116,6 +174,10 @@ class CustomerBatchingTests {
 			.entity(String.class)
 			.get();
 		assertThat(benchShapeStatements("Q5", Map.of("after", cursor), "customers.nodes", 20)).isEqualTo(1);
+	}
+
+	private static List<String> ids(GraphQlTester.Response response, String connection) {
+		return response.path(connection + ".nodes[*].id").entityList(String.class).get();
 	}
 
 	/**
