@@ -158,6 +158,9 @@ CREATE DATABASE IF NOT EXISTS $DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_un
 CREATE USER IF NOT EXISTS '$ACCOUNT'@'127.0.0.1' IDENTIFIED BY '$password';
 ALTER USER '$ACCOUNT'@'127.0.0.1' IDENTIFIED BY '$password';
 GRANT ALL PRIVILEGES ON \`customer\\_graph%\`.* TO '$ACCOUNT'@'127.0.0.1';
+-- A gateway with a node as its read side (gateway.datasource.read.url) checks it with SHOW
+-- REPLICA STATUS first, which needs this right; without it the node is never used.
+GRANT SLAVE MONITOR ON *.* TO '$ACCOUNT'@'127.0.0.1';
 EOF
 	{
 		for m in $NODES; do
