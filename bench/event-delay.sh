@@ -78,41 +78,14 @@ URL=http://127.0.0.1:$PORT
 mkdir -p "$OUT" "$DATA_DIR"
 rm -f "$OUT/runs.jsonl"
 
-if [[ -z $JAR ]]; then
-  JAR=target/customer-graph.jar
-  if [[ ! -f $JAR || -n $(find src schema pom.xml -newer "$JAR" -print -quit) ]]; then
-    step "Building $JAR"
-    mvn -B -ntp -q -DskipTests package
-  fi
-fi
-[[ -f $JAR ]] || die "no jar $JAR"
-
-jar_command() {
-  "$JAVA" -jar "$JAR" "$@" --gateway.embedded.data-dir="$DATA_DIR"
-}
-
-GATEWAY_PID=
-stop_gateway() {
-  if [[ -n $GATEWAY_PID ]] && kill -0 "$GATEWAY_PID" 2>/dev/null; then
-    kill "$GATEWAY_PID"
-    wait "$GATEWAY_PID" 2>/dev/null || true
-  fi
-}
-trap stop_gateway EXIT
+# shellcheck source=bench/gateway.sh
+. bench/gateway.sh
+build_jar
 
 step "Starting the gateway on port $PORT ($JVM_OPTS ${GATEWAY_ARGS[*]})"
 # shellcheck disable=SC2086 # JVM_OPTS is a list of options
-"$JAVA" $JVM_OPTS -jar "$JAR" --server.port="$PORT" --spring.profiles.active=bench \
-  --gateway.embedded.data-dir="$DATA_DIR" --gateway.webhooks.allow-http-loopback=true "${GATEWAY_ARGS[@]}" \
-  >"$OUT/gateway.log" 2>&1 &
-GATEWAY_PID=$!
-started=$SECONDS
-until curl -sf "$URL/actuator/health" >/dev/null; do
-  kill -0 "$GATEWAY_PID" 2>/dev/null || { tail -30 "$OUT/gateway.log" >&2; die "the gateway exited; log: $OUT/gateway.log"; }
-  ((SECONDS - started < 180)) || die "the gateway did not answer within 180 s; log: $OUT/gateway.log"
-  sleep 0.5
-done
-echo "up after $((SECONDS - started)) s" >&2
+start_gateway "$OUT/gateway.log" $JVM_OPTS -jar "$JAR" --server.port="$PORT" --spring.profiles.active=bench \
+  --gateway.embedded.data-dir="$DATA_DIR" --gateway.webhooks.allow-http-loopback=true "${GATEWAY_ARGS[@]}"
 
 # key TENANT: the tenant's test key, created once and kept in the data folder.
 key() {
@@ -127,13 +100,7 @@ WRITE_KEY=$(key bench-writes)
 PROBE_KEY=$(key events-probe)
 
 # The Q6 bodies, as bench/run.sh writes them.
-{
-  jq -nc --rawfile query "$SHAPES_DIR/Q6create.graphql" '{query: $query, variables: {input: {
-    email: "@EMAIL@", firstName: "Bench", lastName: "Writer",
-    addresses: [{line1: "1 Main Street", city: "Berlin", postalCode: "10115", countryCode: "DE"}]}}}'
-  jq -nc --rawfile query "$SHAPES_DIR/Q6update.graphql" '{query: $query, variables: {input: {
-    id: "@ID@", expectedVersion: "@VERSION@", firstName: "Updated"}}}'
-} >"$OUT/Q6.jsonl"
+q6_bodies "$SHAPES_DIR" >"$OUT/Q6.jsonl"
 
 q6() { # q6 SECONDS: sets Q6 to the wrk command of Q6 at the concurrency, as bench/run.sh runs it
   Q6=(wrk -t2 -c"$CONCURRENCY" -d"$1s" --timeout 10s -s bench/wrk/write-mix.lua "$URL" --

@@ -90,48 +90,21 @@ rm -rf "$OUT"/{runs.jsonl,bodies,captures,gc.log,gateway.jfr}
 mkdir -p "$OUT/bodies" "$OUT/captures"
 
 # --- build ------------------------------------------------------------------------------------
-if [[ -z $JAR ]]; then
-  JAR=target/customer-graph.jar
-  if [[ ! -f $JAR || -n $(find src schema pom.xml -newer "$JAR" -print -quit) ]]; then
-    step "Building $JAR"
-    mvn -B -ntp -q -DskipTests package
-  fi
-fi
-[[ -f $JAR ]] || die "no jar $JAR"
+# shellcheck source=bench/gateway.sh
+. bench/gateway.sh
+build_jar
 if [[ ! -f target/bench/classpath.txt || pom.xml -nt target/bench/classpath.txt ]]; then
   mvn -B -ntp -q dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt
 fi
 BENCH_CP=target/test-classes:target/classes:$(cat target/bench/classpath.txt)
 
-jar_command() {
-  "$JAVA" -jar "$JAR" "$@" --gateway.embedded.data-dir="$DATA_DIR"
-}
-
 # --- gateway ----------------------------------------------------------------------------------
-GATEWAY_PID=
-stop_gateway() {
-  if [[ -n $GATEWAY_PID ]] && kill -0 "$GATEWAY_PID" 2>/dev/null; then
-    kill "$GATEWAY_PID"
-    wait "$GATEWAY_PID" 2>/dev/null || true
-  fi
-}
-trap stop_gateway EXIT
-
 step "Starting the gateway on port $PORT ($JVM_OPTS ${GATEWAY_ARGS[*]})"
 JFR_OPTS=()
 [[ $JFR == yes ]] && JFR_OPTS=("-XX:StartFlightRecording=filename=$OUT/gateway.jfr,settings=profile,dumponexit=true")
 # shellcheck disable=SC2086 # JVM_OPTS is a list of options
-"$JAVA" $JVM_OPTS "-Xlog:gc:file=$OUT/gc.log" "${JFR_OPTS[@]}" -jar "$JAR" --server.port="$PORT" \
-  --spring.profiles.active=bench --gateway.embedded.data-dir="$DATA_DIR" "${GATEWAY_ARGS[@]}" \
-  >"$OUT/gateway.log" 2>&1 &
-GATEWAY_PID=$!
-started=$SECONDS
-until curl -sf "$URL/actuator/health" >/dev/null; do
-  kill -0 "$GATEWAY_PID" 2>/dev/null || { tail -30 "$OUT/gateway.log" >&2; die "the gateway exited; log: $OUT/gateway.log"; }
-  ((SECONDS - started < 180)) || die "the gateway did not answer within 180 s; log: $OUT/gateway.log"
-  sleep 0.5
-done
-echo "up after $((SECONDS - started)) s" >&2
+start_gateway "$OUT/gateway.log" $JVM_OPTS "-Xlog:gc:file=$OUT/gc.log" "${JFR_OPTS[@]}" -jar "$JAR" \
+  --server.port="$PORT" --spring.profiles.active=bench --gateway.embedded.data-dir="$DATA_DIR" "${GATEWAY_ARGS[@]}"
 
 # --- dataset and key --------------------------------------------------------------------------
 step "Seeding $CUSTOMERS customers into tenant 'bench' (kept when already there)"
@@ -207,13 +180,7 @@ jq -nc --arg after "$cursor" '{after: $after}' | bodies Q5
 mutations=$(gql '{ __type(name: "Mutation") { fields { name } } }' |
   jq -r '[.data.__type.fields[]?.name] | (index("createCustomer") != null and index("updateCustomer") != null)')
 if [[ $mutations == true ]]; then
-  {
-    jq -nc --rawfile query "$SHAPES_DIR/Q6create.graphql" '{query: $query, variables: {input: {
-      email: "@EMAIL@", firstName: "Bench", lastName: "Writer",
-      addresses: [{line1: "1 Main Street", city: "Berlin", postalCode: "10115", countryCode: "DE"}]}}}'
-    jq -nc --rawfile query "$SHAPES_DIR/Q6update.graphql" '{query: $query, variables: {input: {
-      id: "@ID@", expectedVersion: "@VERSION@", firstName: "Updated"}}}'
-  } >"$OUT/bodies/Q6.jsonl"
+  q6_bodies "$SHAPES_DIR" >"$OUT/bodies/Q6.jsonl"
 fi
 
 # --- captured SQL -----------------------------------------------------------------------------
