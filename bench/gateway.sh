@@ -1,6 +1,7 @@
-# The gateway as the benchmark scripts run it (bench/run.sh, bench/event-delay.sh); sourced, not
-# run. Expects JAVA, JAR (empty: target/customer-graph.jar, built when older than the sources),
-# DATA_DIR, URL and the scripts' own die and step.
+# The gateway as the benchmark scripts run it (bench/run.sh, bench/event-delay.sh,
+# cluster/bench-spread.sh); sourced, not run. Uses the script's JAVA, JAR (empty:
+# target/customer-graph.jar, built when older than the sources), DATA_DIR and URL where a
+# function needs them, and its own die and step.
 
 # build_jar: sets JAR to the project's jar, built if it is missing or older than the sources;
 # a JAR given (an older build, to compare) is used as it is.
@@ -29,17 +30,23 @@ stop_gateway() {
 }
 
 # start_gateway LOG ARG…: starts "$JAVA" ARG… in the background, its output in LOG, stopped
-# when the script exits, and waits until URL answers its health check (180 s at most).
+# when the script exits, and waits until URL answers.
 start_gateway() {
   local log=$1
   shift
   "$JAVA" "$@" >"$log" 2>&1 &
   GATEWAY_PID=$!
   trap stop_gateway EXIT
+  await_gateway "$URL" "$GATEWAY_PID" "$log"
+}
+
+# await_gateway URL PID LOG: waits until the gateway PID (its output in LOG) answers URL's
+# health check, 180 s at most.
+await_gateway() {
   local started=$SECONDS
-  until curl -sf "$URL/actuator/health" >/dev/null; do
-    kill -0 "$GATEWAY_PID" 2>/dev/null || { tail -30 "$log" >&2; die "the gateway exited; log: $log"; }
-    ((SECONDS - started < 180)) || die "the gateway did not answer within 180 s; log: $log"
+  until curl -sf "$1/actuator/health" >/dev/null; do
+    kill -0 "$2" 2>/dev/null || { tail -30 "$3" >&2; die "the gateway exited; log: $3"; }
+    ((SECONDS - started < 180)) || die "the gateway did not answer within 180 s; log: $3"
     sleep 0.5
   done
   echo "up after $((SECONDS - started)) s" >&2

@@ -41,6 +41,9 @@ die() {
   exit 1
 }
 
+# shellcheck source=bench/gateway.sh
+. bench/gateway.sh
+
 while [[ $# -gt 0 ]]; do
   case $1 in
     --shapes) SHAPES=$2; shift 2 ;;
@@ -98,12 +101,7 @@ launch() {
   PID_OF[$2]=$!
 }
 up() {
-  local started=$SECONDS
-  until curl -sf "http://127.0.0.1:$((18080 + $2))/actuator/health" >/dev/null; do
-    kill -0 "${PID_OF[$2]}" 2>/dev/null || die "the gateway on node $2 exited; log: $OUT/gateway-$1-$2.log"
-    ((SECONDS - started < 180)) || die "the gateway on node $2 did not answer within 180 s"
-    sleep 0.5
-  done
+  await_gateway "http://127.0.0.1:$((18080 + $2))" "${PID_OF[$2]}" "$OUT/gateway-$1-$2.log"
 }
 
 retries() { # retries LAYOUT: deadlock retries logged so far by the layout's gateways

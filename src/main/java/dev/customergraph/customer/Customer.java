@@ -41,10 +41,10 @@ public record Customer(long key, String email, @Nullable String firstName, @Null
 		return this.prefetched.containsKey(field);
 	}
 
-	/** The same customer with these nested fields prefetched too. */
-	Customer withPrefetched(Map<String, @Nullable Object> more) {
+	/** The same customer with its values of these page reads prefetched too. */
+	Customer withPrefetched(List<CustomerPagePrefetch.Prefetched> reads) {
 		Map<String, @Nullable Object> all = new HashMap<>(this.prefetched);
-		all.putAll(more);
+		reads.forEach((read) -> all.put(read.field(), read.values().get(this.key)));
 		return new Customer(this.key, this.email, this.firstName, this.lastName, this.phone, this.locale, this.type,
 				this.enabled, this.code, this.tags, this.vatNumber, this.acceptsMarketing, this.avatarUrl,
 				this.metadata, this.paymentProviders, this.requestToBeForgotten, this.livemode, this.version,

@@ -64,7 +64,12 @@ enum CustomerColumn implements SelectedColumns.Column {
 	 * (for example {@code "edges/node"}; {@code ""} is its own selection).
 	 */
 	static Set<CustomerColumn> selectedBy(DataFetchingEnvironment environment, String... paths) {
-		return SelectedColumns.neededBy(SelectedFields.of(environment, paths), BY_FIELD, CustomerColumn.class);
+		return neededBy(SelectedFields.of(environment, paths));
+	}
+
+	/** The columns these Customer fields need. */
+	static Set<CustomerColumn> neededBy(Set<String> fields) {
+		return SelectedColumns.neededBy(fields, BY_FIELD, CustomerColumn.class);
 	}
 
 	/** The column as SQL, qualified by the customer table's alias {@code c}. */

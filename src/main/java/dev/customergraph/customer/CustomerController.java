@@ -1,5 +1,6 @@
 package dev.customergraph.customer;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -103,12 +104,13 @@ class CustomerController {
 		PageRequest page = this.limits.page(first, offset, after, last, before);
 		CustomerFilter criteria = (filter != null) ? filter.validated() : CustomerFilter.NONE;
 		CustomerOrder order = (orderBy != null) ? orderBy : CustomerOrder.DEFAULT;
+		CustomerPageSelection selection = new CustomerPageSelection(environment);
 		// The cursors need the ordering's column whatever the nodes select.
 		Set<CustomerColumn> columns = EnumSet.copyOf(order.column());
-		columns.addAll(CustomerColumn.selectedBy(environment, "nodes", "edges/node"));
+		columns.addAll(CustomerColumn.neededBy(selection.customerFields()));
 		Keyset<Customer> keyset = order.keyset();
 		List<Customer> rows = prefetched(this.repository.findPage(caller.partition(), criteria, keyset, page, columns),
-				environment, caller);
+				selection, caller);
 		return keyset.connection(rows, page, caller.partition(),
 				TotalCount.of(() -> this.repository.count(caller.partition(), criteria)));
 	}
@@ -117,25 +119,20 @@ class CustomerController {
 	 * The page's customers with the nested fields their selection asks for read for all
 	 * of them, one statement per field.
 	 */
-	private List<Customer> prefetched(List<Customer> rows, DataFetchingEnvironment environment, Caller caller) {
+	private List<Customer> prefetched(List<Customer> rows, CustomerPageSelection selection, Caller caller) {
 		if (rows.isEmpty()) {
 			return rows;
 		}
-		CustomerPageSelection selection = new CustomerPageSelection(environment);
-		Set<String> selected = selection.customerFields();
-		Map<Long, Map<String, @Nullable Object>> values = new HashMap<>();
+		List<CustomerPagePrefetch.Prefetched> reads = new ArrayList<>();
 		for (CustomerPagePrefetch prefetch : this.prefetches) {
-			if (prefetch.triggers().stream().noneMatch(selected::contains)) {
-				continue;
-			}
-			CustomerPagePrefetch.Prefetched read = prefetch.prefetch(caller.partition(), rows, selection);
-			if (read != null) {
-				rows.forEach((customer) -> values.computeIfAbsent(customer.key(), (key) -> new HashMap<>())
-					.put(read.field(), read.values().get(customer.key())));
+			if (prefetch.triggers().stream().anyMatch(selection.customerFields()::contains)) {
+				CustomerPagePrefetch.Prefetched read = prefetch.prefetch(caller.partition(), rows, selection);
+				if (read != null) {
+					reads.add(read);
+				}
 			}
 		}
-		return values.isEmpty() ? rows
-				: rows.stream().map((customer) -> customer.withPrefetched(values.get(customer.key()))).toList();
+		return reads.isEmpty() ? rows : rows.stream().map((customer) -> customer.withPrefetched(reads)).toList();
 	}
 
 	/**

@@ -18,13 +18,16 @@ public final class CustomerPageSelection {
 
 	private final DataFetchingEnvironment page;
 
+	private final Set<String> customerFields;
+
 	CustomerPageSelection(DataFetchingEnvironment page) {
 		this.page = page;
+		this.customerFields = SelectedFields.of(page, CUSTOMER_PATHS);
 	}
 
 	/** The fields selected of the customers themselves. */
 	Set<String> customerFields() {
-		return SelectedFields.of(this.page, CUSTOMER_PATHS);
+		return this.customerFields;
 	}
 
 	/**

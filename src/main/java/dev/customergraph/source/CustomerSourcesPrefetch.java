@@ -43,9 +43,10 @@ final class CustomerSourcesPrefetch implements CustomerPagePrefetch {
 	@Override
 	public @Nullable Prefetched prefetch(Partition partition, List<Customer> customers,
 			CustomerPageSelection selection) {
+		// Validation has typed them: Int arguments are Integer or null, String ones
+		// String.
 		Map<String, @Nullable Object> arguments = selection.argumentsOf(SourceController.SOURCES);
-		if (arguments == null || !(arguments.get("first") instanceof Integer || arguments.get("first") == null)
-				|| !(arguments.get("last") instanceof Integer || arguments.get("last") == null)) {
+		if (arguments == null) {
 			return null;
 		}
 		List<Long> keys = customers.stream().map(Customer::key).toList();

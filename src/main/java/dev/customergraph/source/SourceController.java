@@ -145,15 +145,24 @@ class SourceController {
 				environment.getArgument("last"), environment.getArgument("before"));
 		Partition partition = Caller.of(environment).partition();
 		DataLoader<Long, Integer> counts = environment.getDataLoader(SOURCE_COUNT_OF_CUSTOMER);
-		CompletableFuture<@Nullable List<Source>> read = (customer.prefetched()
-			.get(SOURCES) instanceof CustomerSourcesPrefetch.SourcePage prefetched && prefetched.page().equals(page))
-					? CompletableFuture.completedFuture(prefetched.rows())
-					: environment.<CustomerPage, List<Source>>getDataLoader(SOURCES_OF_CUSTOMER)
-						.load(new CustomerPage(customer.key(), page,
-								SourceColumn.selectedBy(SelectedFields.of(environment, "nodes", "edges/node"))));
-		return read.thenApply((rows) -> OLDEST_FIRST.connection((rows != null)
+		return rowsOf(customer, page, environment).thenApply((rows) -> OLDEST_FIRST.connection((rows != null)
 				? rows.stream().map((row) -> row.withDefaultOf(customer.defaultSourceId())).toList() : List.of(), page,
 				partition, () -> counts.load(customer.key())));
+	}
+
+	/**
+	 * The customer's page of sources, read with its page of customers when that read this
+	 * page, or else from one batch for all the customers that ask.
+	 */
+	private static CompletableFuture<@Nullable List<Source>> rowsOf(Customer customer, PageRequest page,
+			DataFetchingEnvironment environment) {
+		if (customer.prefetched().get(SOURCES) instanceof CustomerSourcesPrefetch.SourcePage prefetched
+				&& prefetched.page().equals(page)) {
+			return CompletableFuture.completedFuture(prefetched.rows());
+		}
+		return environment.<CustomerPage, List<Source>>getDataLoader(SOURCES_OF_CUSTOMER)
+			.load(new CustomerPage(customer.key(), page,
+					SourceColumn.selectedBy(SelectedFields.of(environment, "nodes", "edges/node"))));
 	}
 
 	private CompletableFuture<@Nullable Source> defaultSource(DataFetchingEnvironment environment) {
