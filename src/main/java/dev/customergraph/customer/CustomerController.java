@@ -109,7 +109,7 @@ class CustomerController {
 		Set<CustomerColumn> columns = EnumSet.copyOf(order.column());
 		columns.addAll(CustomerColumn.neededBy(selection.customerFields()));
 		Keyset<Customer> keyset = order.keyset();
-		List<Customer> rows = prefetched(this.repository.findPage(caller.partition(), criteria, keyset, page, columns),
+		List<Customer> rows = prefetched(this.repository.findPage(caller.partition(), criteria, order, page, columns),
 				selection, caller);
 		return keyset.connection(rows, page, caller.partition(),
 				TotalCount.of(() -> this.repository.count(caller.partition(), criteria)));

@@ -32,6 +32,11 @@ public record CustomerOrder(Field field, OrderDirection direction) {
 		return KEYSETS.get(this.field).get(this.direction);
 	}
 
+	/** The index that holds the ordering's column and the id, after the partition. */
+	String index() {
+		return this.field.index;
+	}
+
 	/** The column the ordering reads, which every page must fetch for its cursors. */
 	Set<CustomerColumn> column() {
 		return this.field.column;
@@ -40,16 +45,18 @@ public record CustomerOrder(Field field, OrderDirection direction) {
 	/** The orderable fields, with the column each sorts by. */
 	public enum Field {
 
-		CREATED_AT(CustomerColumn.CREATED_AT, false, (c) -> c.createdAt().toLocalDateTime().toString(),
-				LocalDateTime::parse),
-		UPDATED_AT(CustomerColumn.UPDATED_AT, false, (c) -> c.updatedAt().toLocalDateTime().toString(),
-				LocalDateTime::parse),
+		CREATED_AT(CustomerColumn.CREATED_AT, "customer_by_created", false,
+				(c) -> c.createdAt().toLocalDateTime().toString(), LocalDateTime::parse),
+		UPDATED_AT(CustomerColumn.UPDATED_AT, "customer_by_updated", false,
+				(c) -> c.updatedAt().toLocalDateTime().toString(), LocalDateTime::parse),
 		// Unique per partition (customer_by_email), so that index serves the order alone.
-		EMAIL(CustomerColumn.EMAIL, true, Customer::email, (text) -> text),
-		LAST_NAME(CustomerColumn.LAST_NAME, false, Customer::lastName, (text) -> text),
-		ID(null, true, (c) -> null, (text) -> text);
+		EMAIL(CustomerColumn.EMAIL, "customer_by_email", true, Customer::email, (text) -> text),
+		LAST_NAME(CustomerColumn.LAST_NAME, "customer_by_last_name", false, Customer::lastName, (text) -> text),
+		ID(null, "PRIMARY", true, (c) -> null, (text) -> text);
 
 		private final @Nullable String sql;
+
+		private final String index;
 
 		private final Set<CustomerColumn> column;
 
@@ -59,9 +66,10 @@ public record CustomerOrder(Field field, OrderDirection direction) {
 
 		private final Function<String, Object> parseValue;
 
-		Field(@Nullable CustomerColumn column, boolean unique, Function<Customer, @Nullable String> valueOf,
-				Function<String, Object> parseValue) {
+		Field(@Nullable CustomerColumn column, String index, boolean unique,
+				Function<Customer, @Nullable String> valueOf, Function<String, Object> parseValue) {
 			this.sql = (column != null) ? column.sql() : null;
+			this.index = index;
 			this.column = (column != null) ? EnumSet.of(column) : EnumSet.noneOf(CustomerColumn.class);
 			this.unique = unique;
 			this.valueOf = valueOf;

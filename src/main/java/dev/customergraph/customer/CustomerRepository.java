@@ -200,31 +200,38 @@ public class CustomerRepository {
 
 	/**
 	 * One page of customers, with the given columns: the filter, then the keyset seek, in
-	 * the keyset's order. Unfiltered, the ordering's index yields the page directly. A
-	 * page at an offset reads its ids first, from the ordering's index alone (each
-	 * ordering has one that holds its column and the id), so the rows it skips cost an
-	 * index entry each, not a row; then it joins the page's own rows by primary key. The
-	 * index on id alone is not partition-led: read in id order for the ID ordering it
+	 * the order's keyset. Unfiltered, the ordering's index yields the page directly, and
+	 * the statement names it: every index of the table starts with the partition, and
+	 * without the hint MariaDB estimates the seek's range in each of them, which took it
+	 * longer than reading the page (ANALYZE at N = 1,000,000: 0.6 ms of planning against
+	 * 0.13 ms of execution for the page after the row at 90 %, 0.2 ms of planning with
+	 * the hint). A page at an offset reads its ids first, from the ordering's index alone
+	 * (each ordering has one that holds its column and the id), so the rows it skips cost
+	 * an index entry each, not a row; then it joins the page's own rows by primary key.
+	 * The index on id alone is not partition-led: read in id order for the ID ordering it
 	 * would also step over every other partition's rows, which the offset does not bound.
 	 */
-	List<Customer> findPage(Partition partition, CustomerFilter filter, Keyset<Customer> keyset, PageRequest page,
+	List<Customer> findPage(Partition partition, CustomerFilter filter, CustomerOrder order, PageRequest page,
 			Set<CustomerColumn> columns) {
+		Keyset<Customer> keyset = order.keyset();
 		Map<String, Object> params = new HashMap<>();
 		String where = where(partition, filter, params, SEARCHED) + " AND " + keyset.seek(page, partition, params);
 		params.put("limit", keyset.limit(page));
-		String order = " ORDER BY " + keyset.orderBy(page);
+		String orderBy = " ORDER BY " + keyset.orderBy(page);
+		boolean unfiltered = filter.equals(CustomerFilter.NONE);
+		String orderIndex = " USE INDEX (" + order.index() + ")";
 		String sql;
 		if (page.offset() == 0) {
-			sql = "SELECT " + CustomerColumn.selectList(columns) + " FROM customer c\n" + searchKeys(filter) + "WHERE "
-					+ where + order + " LIMIT :limit";
+			sql = "SELECT " + CustomerColumn.selectList(columns) + " FROM customer c" + (unfiltered ? orderIndex : "")
+					+ "\n" + searchKeys(filter) + "WHERE " + where + orderBy + " LIMIT :limit";
 		}
 		else {
 			params.put("offset", page.offset());
-			sql = "SELECT " + CustomerColumn.selectList(columns)
-					+ " FROM (SELECT c.id FROM customer c IGNORE INDEX (customer_id)\n" + searchKeys(filter) + "WHERE "
-					+ where + order + " LIMIT :limit OFFSET :offset) page\n"
+			sql = "SELECT " + CustomerColumn.selectList(columns) + " FROM (SELECT c.id FROM customer c"
+					+ (unfiltered ? orderIndex : " IGNORE INDEX (customer_id)") + "\n" + searchKeys(filter) + "WHERE "
+					+ where + orderBy + " LIMIT :limit OFFSET :offset) page\n"
 					+ "JOIN customer c ON c.tenant_id = :tenantId AND c.livemode = :livemode AND c.id = page.id"
-					+ order;
+					+ orderBy;
 		}
 		return this.jdbc.sql(sql).params(params).query(rowOf(columns)).list();
 	}
