@@ -3,6 +3,7 @@ package dev.customergraph.customer;
 import java.sql.Connection;
 
 import dev.customergraph.tenancy.Partition;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -56,6 +57,20 @@ public class CustomerSearchKeys {
 	 */
 	static boolean answer(String prefix) {
 		return prefix.codePointCount(0, prefix.length()) <= LENGTH && !prefix.endsWith(" ");
+	}
+
+	/**
+	 * The key that narrows a search by a longer prefix to the customers it can match:
+	 * every match has the key of the prefix's first {@value #LENGTH} characters, since
+	 * LIKE compares character by character. None for a prefix the keys answer, or one
+	 * whose first characters end in a space (no key does).
+	 */
+	static @Nullable String narrowing(String prefix) {
+		if (prefix.codePointCount(0, prefix.length()) <= LENGTH) {
+			return null;
+		}
+		String key = prefix.substring(0, prefix.offsetByCodePoints(0, LENGTH));
+		return key.endsWith(" ") ? null : key;
 	}
 
 	/** Adds a new customer's keys. */

@@ -2,6 +2,7 @@ package dev.customergraph.customer;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,69 @@ class CustomerSearchTests {
 			while (after != null);
 			assertThat(seen).containsExactlyElementsOf(expected);
 		}
+	}
+
+	@Test
+	void aLongerPrefixPagesBothWaysInEitherCreationOrder() {
+		List<String> newestFirst = new ArrayList<>();
+		for (int n = 1; n <= 5; n++) {
+			insert("grace." + n + "@example.test", "Grace", "Hopper", 2 * n);
+			newestFirst.add(0, "grace." + n + "@example.test");
+			// Candidates by their first four characters that the whole prefix rejects.
+			insert("gracie." + n + "@example.test", "Gracie", "Grace", 2 * n + 1);
+		}
+		List<String> oldestFirst = new ArrayList<>(newestFirst);
+		Collections.reverse(oldestFirst);
+		for (String direction : List.of("DESC", "ASC")) {
+			List<String> expected = direction.equals("DESC") ? newestFirst : oldestFirst;
+			List<String> forward = new ArrayList<>();
+			String after = null;
+			do {
+				GraphQlTester.Response response = page(direction, "GRACE.").variable("first", 2)
+					.variable("after", after)
+					.execute();
+				response.path("customers.totalCount").entity(Integer.class).isEqualTo(5);
+				forward.addAll(response.path("customers.nodes[*].email").entityList(String.class).get());
+				boolean more = response.path("customers.pageInfo.hasNextPage").entity(Boolean.class).get();
+				after = more ? response.path("customers.pageInfo.endCursor").entity(String.class).get() : null;
+			}
+			while (after != null);
+			assertThat(forward).as(direction).containsExactlyElementsOf(expected);
+
+			List<String> backward = new ArrayList<>();
+			String before = null;
+			do {
+				GraphQlTester.Response response = page(direction, "grace.").variable("last", 2)
+					.variable("before", before)
+					.execute();
+				backward.addAll(0, response.path("customers.nodes[*].email").entityList(String.class).get());
+				boolean more = response.path("customers.pageInfo.hasPreviousPage").entity(Boolean.class).get();
+				before = more ? response.path("customers.pageInfo.startCursor").entity(String.class).get() : null;
+			}
+			while (before != null);
+			assertThat(backward).as(direction).containsExactlyElementsOf(expected);
+
+			List<String> atOffset = page(direction, "grace.").variable("first", 2)
+				.variable("offset", 3)
+				.execute()
+				.path("customers.nodes[*].email")
+				.entityList(String.class)
+				.get();
+			assertThat(atOffset).as(direction).containsExactlyElementsOf(expected.subList(3, 5));
+		}
+		assertThat(search("gracie.")).hasSize(5);
+		assertThat(search("grace.3@")).containsExactly("grace.3@example.test");
+	}
+
+	/** A page of a search in one creation order, its page arguments still to be set. */
+	private GraphQlTester.Request<?> page(String direction, String prefix) {
+		return this.tenant.graphQl().document("""
+				query($q: String!, $direction: OrderDirection!, $first: Int, $after: String, $last: Int,
+				      $before: String, $offset: Int) {
+				  customers(first: $first, after: $after, last: $last, before: $before, offset: $offset,
+				            filter: {search: $q}, orderBy: {field: CREATED_AT, direction: $direction}) {
+				    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { email } } }
+				""").variable("q", prefix).variable("direction", direction);
 	}
 
 	@Test
